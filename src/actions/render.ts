@@ -1,0 +1,37 @@
+/** Plain-text rendering of actions, shared by the CLI, the digest text and adapters' fallbacks. */
+import type { Citation } from "../types.js";
+import type { ActionChange } from "../store/types.js";
+import type { ActionView, ActionsReply } from "./types.js";
+
+/** `file, line 12` or `file, lines 12-14`. */
+export function formatCitation(c: Citation): string {
+  return c.lineEnd > c.line ? `${c.file}, lines ${c.line}-${c.lineEnd}` : `${c.file}, line ${c.line}`;
+}
+
+/** When it is due, in words: "overdue by 3 days (due 2011-05-06)", "due 2011-08-06", "no due date". */
+export function formatDue(v: ActionView): string {
+  if (v.due === null) return v.timescale ? `no due date (${v.timescale})` : "no due date";
+  if (v.overdue) return `overdue by ${v.daysOverdue} day${v.daysOverdue === 1 ? "" : "s"} (due ${v.due})`;
+  return `due ${v.due}`;
+}
+
+/** One action on one line (plus its citation on the next), no markup. */
+export function formatActionLine(v: ActionView, opts: { authority?: boolean } = {}): string {
+  const status = v.status === "open" ? "" : ` [${v.status}]`;
+  const owner = v.owner ? ` (owner: ${v.owner})` : "";
+  const who = opts.authority ? `${v.authority}: ` : "";
+  return `- ${v.ref}  ${who}${v.text} - ${formatDue(v)}${status}${owner}\n    ${formatCitation(v.citation)}`;
+}
+
+/** A whole chat reply as plain text: the headline, then the actions. */
+export function renderActionsReplyText(r: ActionsReply): string {
+  const lines = [r.text];
+  for (const v of r.actions) lines.push(formatActionLine(v, { authority: true }));
+  if (r.error?.hint) lines.push(r.error.hint);
+  return lines.join("\n");
+}
+
+/** One history row: "2024-05-01T09:12:00.000Z  Ann (U1)  status: open -> done". */
+export function formatChange(c: ActionChange): string {
+  return `${c.at}  ${c.by}  ${c.field}: ${c.from ?? "(none)"} -> ${c.to ?? "(none)"}`;
+}

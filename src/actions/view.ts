@@ -1,0 +1,47 @@
+/** Turns stored records into what people see: short ids, overdue flags, a useful order. */
+import { shortId } from "../store/rows.js";
+import type { ActionRecord } from "../store/types.js";
+import { daysBetween } from "./dates.js";
+import type { ActionView } from "./types.js";
+
+/** The view of one record as of `today` (ISO date in the digest time zone). */
+export function toView(r: ActionRecord, today: string): ActionView {
+  const late = r.due !== null && r.status !== "done" ? daysBetween(r.due, today) : 0;
+  return {
+    id: r.id,
+    ref: shortId(r.id),
+    authority: r.authority,
+    inspectionId: r.inspectionId,
+    published: r.published,
+    service: r.service,
+    kind: r.kind,
+    text: r.text,
+    timescale: r.timescale,
+    due: r.due,
+    status: r.status,
+    owner: r.owner,
+    archived: r.archived,
+    overdue: late > 0,
+    daysOverdue: Math.max(0, late),
+    citation: r.citation,
+  };
+}
+
+/**
+ * Most pressing first: overdue (longest overdue first), then by due date, then undated;
+ * ties by authority and text so the order is stable between runs and backends.
+ */
+export function byUrgency(a: ActionView, b: ActionView): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.daysOverdue !== b.daysOverdue) return b.daysOverdue - a.daysOverdue;
+  if (a.due !== b.due) {
+    if (a.due === null) return 1;
+    if (b.due === null) return -1;
+    return a.due < b.due ? -1 : 1;
+  }
+  return cmp(a.authority, b.authority) || cmp(a.citation.file, b.citation.file) || a.citation.line - b.citation.line || cmp(a.id, b.id);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

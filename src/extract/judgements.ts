@@ -1,0 +1,146 @@
+/**
+ * Walks a report top to bottom collecting judgements from table rows, bullets and prose,
+ * keeping track of which service (2009-12 framework) a section is about, then settles
+ * each (service, area) to one judgement with its best citation: a table row beats a
+ * judgement-list line, which beats prose. Conflicting statements of equal weight are
+ * dropped rather than guessed between.
+ */
+import type { Citation, FrameworkId, Inspection, Judgement } from "../types.js";
+import type { AreaRef, GradeKey, Lexicon, ServiceRef } from "../knowledge/lexicon.js";
+import { foldPhrase, tokenize } from "../text/words.js";
+import type { Doc } from "./document.js";
+import { readRows } from "./rows.js";
+import { judgementsInSentence } from "./sentences.js";
+
+interface Candidate {
+  service: ServiceRef | null;
+  area: AreaRef | null;
+  label: string;
+  grade: GradeKey;
+  strength: number;
+  /** True when the service came from the section, not from the words stating the grade. */
+  inferred: boolean;
+  source: Judgement["source"];
+  citation: Citation;
+}
+
+const STRENGTH = { table: 3, bullet: 2, sentence: 1 } as const;
+
+function servicesIn(text: string, lex: Lexicon, framework: FrameworkId): ServiceRef[] {
+  if (framework !== "SLAC") return [];
+  const tokens = tokenize(text);
+  const areaSpans = (lex.areasByFramework.get(framework)?.findAll(tokens) ?? []).flatMap((m) => [[m.start, m.end]]);
+  const inArea = (i: number) => areaSpans.some(([s, e]) => i >= s && i < e);
+  const found = lex.services.findAll(tokens).filter((m) => !inArea(m.start));
+  return [...new Map(found.map((m) => [m.value.id, m.value])).values()];
+}
+
+function otherAuthorityNamed(text: string, lex: Lexicon, authority: string): boolean {
+  const tokens = tokenize(text);
+  return lex.authorities.findAll(tokens).some((m) => m.value !== authority && /^[A-Z]/.test(tokens[m.start].raw));
+}
+
+/** Every judgement the report states, one per (service, area). */
+export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon): Judgement[] {
+  const framework = inspection.framework;
+  const areaMatcher = lex.areasByFramework.get(framework) ?? lex.allAreas;
+  const rows = readRows(doc.lines, framework, lex);
+  const sentencesAt = new Map<number, typeof doc.sentences>();
+  for (const s of doc.sentences) sentencesAt.set(s.line, [...(sentencesAt.get(s.line) ?? []), s]);
+
+  const candidates: Candidate[] = [];
+  let context: ServiceRef | null = null;
+  const noteServices = (text: string) => {
+    const found = servicesIn(text, lex, framework);
+    if (found.length === 1) context = found[0];
+    else if (found.length > 1) context = null;
+  };
+
+  for (const line of doc.lines) {
+    if (line.blank) continue;
+    const row = rows.get(line.no);
+    if (row) {
+      if (!row.grade) {
+        noteServices(row.label);
+        continue;
+      }
+      const tokens = tokenize(row.label);
+      const areas = areaMatcher.findAll(tokens);
+      const best = areas.sort((a, b) => b.length - a.length)[0];
+      // A row whose label names a service as well ("Overall effectiveness of safeguarding services").
+      const own = servicesIn(row.label, lex, framework);
+      const label = row.label.replace(/[:?]+$/, "").trim();
+      candidates.push({
+        service: own.length === 1 ? own[0] : context,
+        inferred: own.length !== 1,
+        area: best ? best.value[0] : null,
+        label,
+        grade: row.grade.key,
+        strength: STRENGTH.table,
+        source: "table",
+        citation: { file: doc.file, line: row.line, lineEnd: row.lineEnd, quote: row.quote },
+      });
+      continue;
+    }
+    for (const s of sentencesAt.get(line.no) ?? []) {
+      const found = judgementsInSentence(s.text, framework, lex, otherAuthorityNamed(s.text, lex, inspection.authority));
+      for (const f of found) {
+        const explicit = f.form === "explicit";
+        candidates.push({
+          service: f.service ?? context,
+          inferred: !f.service,
+          area: f.area,
+          label: f.area.name,
+          grade: f.grade,
+          strength: explicit ? STRENGTH.bullet : STRENGTH.sentence,
+          source: explicit ? "bullet" : "sentence",
+          citation: { file: doc.file, line: s.line, lineEnd: s.lineEnd, quote: s.text },
+        });
+      }
+      noteServices(s.text);
+    }
+  }
+  return settle(candidates, inspection, lex);
+}
+
+function settle(candidates: Candidate[], inspection: Inspection, lex: Lexicon): Judgement[] {
+  const areaKey = (c: Candidate) => c.area?.id ?? foldPhrase(c.label);
+  // A prose statement whose service was only inferred from the section, about an area the
+  // report grades for two services elsewhere, speaks of both services: it cannot lend its
+  // inferred service to the rest of its list ("leadership; ambition; partnership working
+  // ... is outstanding" after a bullet about looked after children).
+  const servicesPerArea = new Map<string, Set<string>>();
+  for (const c of candidates) if (c.service && !c.inferred) servicesPerArea.set(areaKey(c), (servicesPerArea.get(areaKey(c)) ?? new Set()).add(c.service.id));
+  for (const c of candidates) if (c.source === "table" && c.service) servicesPerArea.set(areaKey(c), (servicesPerArea.get(areaKey(c)) ?? new Set()).add(c.service.id));
+  const crossService = new Set(
+    candidates.filter((c) => c.source !== "table" && c.inferred && (servicesPerArea.get(areaKey(c))?.size ?? 0) > 1).map((c) => `${c.citation.line}`),
+  );
+  for (const c of candidates) if (c.source !== "table" && c.inferred && crossService.has(`${c.citation.line}`)) c.service = null;
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = `${c.service?.id ?? "-"}|${areaKey(c)}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const withService = new Set(candidates.filter((c) => c.service).map(areaKey));
+  const out: Judgement[] = [];
+  for (const [key, group] of groups) {
+    // A service-less restatement of an area the report grades per service adds nothing
+    // and cannot be attributed: drop it.
+    if (key.startsWith("-|") && withService.has(key.slice(2))) continue;
+    const top = Math.max(...group.map((c) => c.strength));
+    const best = group.filter((c) => c.strength === top);
+    if (new Set(best.map((c) => c.grade)).size > 1) continue;
+    const c = best[0];
+    out.push({
+      authority: inspection.authority,
+      service: c.service?.name ?? null,
+      area: c.area?.name ?? c.label,
+      areaId: c.area?.id ?? null,
+      grade: lex.gradeName(c.grade, inspection.framework),
+      source: c.source,
+      inspection,
+      citation: c.citation,
+    });
+  }
+  return out;
+}

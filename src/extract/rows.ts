@@ -1,0 +1,77 @@
+/**
+ * Table rows: "label<TAB>grade", "| label | grade |", "label    grade", "label: grade",
+ * "1. label – grade", including a row the PDF export broke over two lines and section
+ * header rows ("Safeguarding services") that set the service for the rows below.
+ */
+import type { FrameworkId } from "../types.js";
+import type { Lexicon } from "../knowledge/lexicon.js";
+import type { Line } from "./document.js";
+import { readGradeCell, type ReadGrade } from "./grades.js";
+
+/** A row-shaped line or two: label cells and the first cell that reads as a grade. */
+export interface Row {
+  label: string;
+  grade: ReadGrade | null;
+  line: number;
+  lineEnd: number;
+  /** The row's text as quoted in citations (continuation lines joined with a newline). */
+  quote: string;
+}
+
+/** Splits a line into cells, or null when it has no row shape. */
+export function splitCells(body: string): string[] | null {
+  const t = body.trim();
+  if ((t.match(/\|/g) ?? []).length >= 2 || (t.startsWith("|") && t.length > 1)) {
+    if (/^[|\s:-]+$/.test(t)) return null;
+    return t.split("|").map((c) => c.trim()).filter((c, i, all) => c !== "" || (i > 0 && i < all.length - 1));
+  }
+  if (/\t/.test(body)) return body.split(/\t+/).map((c) => c.trim()).filter((c, i) => c !== "" || i === 0);
+  if (/\S {2,}\S/.test(t)) return t.split(/ {2,}/).map((c) => c.trim());
+  const m = /^(.{3,90}?)\s*(?::|\.{3,}|\s[–-]\s)\s*(\S.*)$/.exec(t);
+  return m ? [m[1].trim(), m[2].trim()] : null;
+}
+
+const NOT_THIS_INSPECTION = /\b(previous|last|prior|national|england|average|statistical|neighbours|20\d\d)\b/i;
+
+/** Reads the row-shaped lines of a report, joining continuation rows to the row above. */
+export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): Map<number, Row> {
+  const rows = new Map<number, Row>();
+  let prev: Row | null = null;
+  for (const line of lines) {
+    if (line.blank) continue;
+    const cells = splitCells(line.body);
+    const tabular = /\t|\|/.test(line.text) || /\S {2,}\S/.test(line.text.trim());
+    if (!cells || (!tabular && cells.length < 2)) {
+      prev = null;
+      continue;
+    }
+    const gradeAt = cells.findIndex((c, i) => i > 0 && readGradeCell(c, framework, lex) !== null);
+    const label = (gradeAt > 0 ? cells.slice(0, gradeAt) : cells.filter((c) => c && !readGradeCell(c, framework, lex))).join(" ").trim();
+    const grade = gradeAt > 0 ? readGradeCell(cells[gradeAt], framework, lex) : null;
+    // A label starting in lower case carries on the row above ("... keeping children" / "and young people safe").
+    if (prev && prev.lineEnd >= line.no - 2 && /^[a-z]/.test(label) && tabular) {
+      prev.label = `${prev.label} ${label}`;
+      prev.lineEnd = line.no;
+      prev.quote += `\n${line.text.trim()}`;
+      if (!prev.grade || (prev.grade.fuzzy && grade && !grade.fuzzy)) prev.grade = grade ?? prev.grade;
+      continue;
+    }
+    if (!label || label.split(/\s+/).length > 20 || !/[a-z]/i.test(label)) {
+      prev = null;
+      continue;
+    }
+    if (grade && NOT_THIS_INSPECTION.test(label)) {
+      prev = null;
+      continue;
+    }
+    // Only tabular lines or lines with a grade are rows; "Title: text" prose is not.
+    if (!grade && !tabular) {
+      prev = null;
+      continue;
+    }
+    const row: Row = { label, grade, line: line.no, lineEnd: line.no, quote: line.text.trim() };
+    rows.set(line.no, row);
+    prev = row;
+  }
+  return rows;
+}

@@ -1,0 +1,125 @@
+/**
+ * Matchers built once from the vocabulary: authorities, services, judgement areas and
+ * grade words. Extraction and question parsing share them, so a synonym added to
+ * knowledge/ works in both directions at once.
+ */
+import type { FrameworkId } from "../types.js";
+import type { Vocabulary } from "./load.js";
+import { PhraseMatcher } from "./phrases.js";
+import { foldPhrase } from "../text/words.js";
+
+/** A judgement area of one framework. */
+export interface AreaRef {
+  framework: Exclude<FrameworkId, "unknown">;
+  id: string;
+  name: string;
+  /** Position in the framework's list: tables are shown in this order. */
+  order: number;
+}
+
+/** A service of the 2009-12 framework. */
+export interface ServiceRef {
+  id: string;
+  name: string;
+}
+
+/** A grade key shared by the scales: the same word means the same step everywhere. */
+export type GradeKey = "outstanding" | "good" | "adequate" | "ri" | "inadequate";
+
+/** All matchers over the vocabulary. */
+export interface Lexicon {
+  vocab: Vocabulary;
+  authorities: PhraseMatcher<string>;
+  /** Services of SLAC (the only framework with services). */
+  services: PhraseMatcher<ServiceRef>;
+  /** Areas per framework; values are lists because one phrase may name several areas. */
+  areasByFramework: Map<FrameworkId, PhraseMatcher<AreaRef[]>>;
+  /** Areas of every framework, for questions that do not pin one down. */
+  allAreas: PhraseMatcher<AreaRef[]>;
+  grades: PhraseMatcher<GradeKey>;
+  /** Canonical grade wording for a framework ("ri" → "Requires improvement to be good" under ILACS). */
+  gradeName(key: GradeKey, framework: FrameworkId): string;
+  /** Grade by scale number (1-4), or null where the framework cannot tell (3 with no framework). */
+  gradeByNumber(n: number, framework: FrameworkId): GradeKey | null;
+  /** The authority's canonical name for an alias (exact, case-insensitive), if any. */
+  canonicalAuthority(name: string): string | null;
+  /** Every framework name phrase (for detecting a report's framework). */
+  frameworkNames: PhraseMatcher<FrameworkId>;
+}
+
+const GRADE_WORDS: Record<GradeKey, string[]> = {
+  outstanding: ["outstanding"],
+  good: ["good"],
+  adequate: ["adequate"],
+  ri: ["requires improvement to be good", "require improvement to be good", "requires improvement", "require improvement", "requiring improvement", "requires improvements"],
+  inadequate: ["inadequate"],
+};
+
+function keyOfGrade(grade: string): GradeKey | null {
+  const g = foldPhrase(grade);
+  for (const [k, words] of Object.entries(GRADE_WORDS)) if (words.includes(g)) return k as GradeKey;
+  return null;
+}
+
+function areaMatcher(refs: AreaRef[], synonyms: Map<AreaRef, string[]>): PhraseMatcher<AreaRef[]> {
+  const byPhrase = new Map<string, AreaRef[]>();
+  for (const ref of refs) {
+    for (const s of [ref.name, ...(synonyms.get(ref) ?? [])]) {
+      const key = foldPhrase(s);
+      const list = byPhrase.get(key) ?? [];
+      if (!list.includes(ref)) list.push(ref);
+      byPhrase.set(key, list);
+    }
+  }
+  return new PhraseMatcher([...byPhrase].map(([phrase, value]) => ({ phrase, value })));
+}
+
+/** Builds the matchers. Cheap enough to call once per process. */
+export function buildLexicon(vocab: Vocabulary): Lexicon {
+  const aliases = new Map<string, string>();
+  const authorityEntries: { phrase: string; value: string }[] = [];
+  for (const a of vocab.authorities) {
+    for (const n of [a.name, ...a.aliases]) {
+      authorityEntries.push({ phrase: n, value: a.name });
+      aliases.set(foldPhrase(n), a.name);
+    }
+  }
+  const services: { phrase: string; value: ServiceRef }[] = [];
+  const areasByFramework = new Map<FrameworkId, PhraseMatcher<AreaRef[]>>();
+  const allRefs: AreaRef[] = [];
+  const synonyms = new Map<AreaRef, string[]>();
+  for (const f of vocab.frameworks) {
+    for (const s of f.services) for (const p of [s.name, ...s.synonyms]) services.push({ phrase: p, value: { id: s.id, name: s.name } });
+    const refs = f.areas.map((a, order) => {
+      const ref: AreaRef = { framework: f.id, id: a.id, name: a.name, order };
+      synonyms.set(ref, a.synonyms);
+      return ref;
+    });
+    allRefs.push(...refs);
+    areasByFramework.set(f.id, areaMatcher(refs, synonyms));
+  }
+  const gradeEntries = Object.entries(GRADE_WORDS).flatMap(([k, words]) => words.map((w) => ({ phrase: w, value: k as GradeKey })));
+  const scaleFor = (framework: FrameworkId) => vocab.scales.find((s) => s.framework === framework);
+  return {
+    vocab,
+    authorities: new PhraseMatcher(authorityEntries),
+    services: new PhraseMatcher(services),
+    areasByFramework,
+    allAreas: areaMatcher(allRefs, synonyms),
+    grades: new PhraseMatcher(gradeEntries),
+    gradeName(key, framework) {
+      const scale = scaleFor(framework);
+      const hit = scale?.grades.find((g) => keyOfGrade(g.grade) === key || g.words.some((w) => keyOfGrade(w) === key));
+      if (hit) return hit.grade;
+      return { outstanding: "Outstanding", good: "Good", adequate: "Adequate", ri: "Requires improvement", inadequate: "Inadequate" }[key];
+    },
+    gradeByNumber(n, framework) {
+      const scale = scaleFor(framework);
+      if (!scale) return n === 1 ? "outstanding" : n === 2 ? "good" : n === 4 ? "inadequate" : null;
+      const g = scale.grades.find((x) => x.number === n);
+      return g ? keyOfGrade(g.grade) : null;
+    },
+    canonicalAuthority: (name) => aliases.get(foldPhrase(name)) ?? null,
+    frameworkNames: new PhraseMatcher(vocab.frameworks.flatMap((f) => f.names.map((n) => ({ phrase: n, value: f.id as FrameworkId })))),
+  };
+}

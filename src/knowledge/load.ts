@@ -1,0 +1,102 @@
+/**
+ * Loads the curated vocabulary in knowledge/: authority names and aliases, the frameworks'
+ * services and judgement areas with their synonyms, and the grade scales. Validated with
+ * zod once; a broken file stops start-up with the file's name and the problem.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { AppError } from "../errors.js";
+import type { FrameworkId } from "../types.js";
+
+const AuthoritiesFile = z.object({
+  authorities: z.array(
+    z.object({
+      name: z.string().min(1),
+      aliases: z.array(z.string()).default([]),
+      region: z.string().optional(),
+      abolished: z.string().optional(),
+      successors: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+const Named = z.object({ id: z.string(), name: z.string(), synonyms: z.array(z.string()).min(1) });
+const FrameworksFile = z.object({
+  frameworks: z.array(
+    z.object({
+      id: z.enum(["SLAC", "SIF", "ILACS"]),
+      name: z.string(),
+      years: z.tuple([z.number(), z.number()]),
+      names: z.array(z.string()),
+      scale: z.string(),
+      services: z.array(Named),
+      areas: z.array(Named),
+    }),
+  ),
+});
+
+const GradesFile = z.object({
+  scales: z.array(
+    z.object({
+      id: z.string(),
+      framework: z.enum(["SLAC", "SIF", "ILACS"]),
+      grades: z.array(z.object({ grade: z.string(), number: z.number().int(), words: z.array(z.string()).min(1), meaning: z.string() })),
+    }),
+  ),
+});
+
+/** An English local authority with children's services. */
+export type AuthorityInfo = z.infer<typeof AuthoritiesFile>["authorities"][number];
+/** A framework with its services and areas. */
+export type FrameworkInfo = z.infer<typeof FrameworksFile>["frameworks"][number];
+/** One grade scale. */
+export type ScaleInfo = z.infer<typeof GradesFile>["scales"][number];
+
+/** Everything curated in knowledge/. */
+export interface Vocabulary {
+  authorities: AuthorityInfo[];
+  frameworks: FrameworkInfo[];
+  scales: ScaleInfo[];
+}
+
+/** Finds the project's knowledge/ folder whether running from src/ (tests) or dist/src/ (built). */
+export function defaultKnowledgeDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, "knowledge", "frameworks.json"))) return join(dir, "knowledge");
+    dir = dirname(dir);
+  }
+  throw new AppError("KNOWLEDGE_INVALID", "Cannot find the knowledge/ folder.", "Run the bot from the project folder, or reinstall it.");
+}
+
+function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+  const path = join(dir, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new AppError("KNOWLEDGE_INVALID", `Cannot read ${path}: ${(err as Error).message}`, "Restore the file from git or fix its JSON.");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new AppError("KNOWLEDGE_INVALID", `${path} is not valid at ${first.path.join(".")}: ${first.message}`, "Fix the entry (see knowledge/README.md).");
+  }
+  return parsed.data;
+}
+
+/** Reads and validates knowledge/ (or another folder with the same three files). */
+export function loadVocabulary(dir = defaultKnowledgeDir()): Vocabulary {
+  return {
+    authorities: readJson(dir, "authorities.json", AuthoritiesFile).authorities,
+    frameworks: readJson(dir, "frameworks.json", FrameworksFile).frameworks,
+    scales: readJson(dir, "grades.json", GradesFile).scales,
+  };
+}
+
+/** The framework's display name, or a neutral phrase for unknown. */
+export function frameworkName(vocab: Vocabulary, id: FrameworkId): string {
+  return vocab.frameworks.find((f) => f.id === id)?.name ?? "Framework not stated";
+}

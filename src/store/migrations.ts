@@ -1,0 +1,148 @@
+/**
+ * The schema, as an ordered list of migrations per backend. A migration is never edited
+ * once released: change the schema by appending one. Versions are recorded in
+ * `schema_migrations`, so each runs once per database.
+ *
+ * Timestamps: ISO text in SQLite (ISO strings in UTC sort like the instants they name);
+ * timestamptz in PostgreSQL. Calendar dates (due, published, day) are ISO text in both, so
+ * no driver turns them into local-midnight Date objects.
+ */
+
+/** One schema step. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** SQLite schema history. */
+export const sqliteMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "actions, history, subscriptions, digest sends, conversation references",
+    sql: `
+      CREATE TABLE actions (
+        id            TEXT PRIMARY KEY,
+        short_id      TEXT NOT NULL,
+        authority     TEXT NOT NULL,
+        inspection_id TEXT NOT NULL,
+        published     TEXT,
+        service       TEXT,
+        kind          TEXT NOT NULL,
+        text          TEXT NOT NULL,
+        timescale     TEXT,
+        due           TEXT,
+        citation      TEXT NOT NULL,
+        status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in-progress', 'done')),
+        owner         TEXT,
+        archived      INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      CREATE INDEX actions_short_id ON actions (short_id);
+      CREATE INDEX actions_authority ON actions (lower(authority));
+      CREATE TABLE action_changes (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        action_id  TEXT NOT NULL REFERENCES actions (id),
+        at         TEXT NOT NULL,
+        changed_by TEXT NOT NULL,
+        field      TEXT NOT NULL CHECK (field IN ('status', 'owner', 'archived')),
+        from_value TEXT,
+        to_value   TEXT
+      );
+      CREATE INDEX action_changes_action ON action_changes (action_id, seq);
+      CREATE TABLE subscriptions (
+        platform    TEXT NOT NULL CHECK (platform IN ('slack', 'teams')),
+        destination TEXT NOT NULL,
+        send_time   TEXT NOT NULL,
+        created_by  TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (platform, destination)
+      );
+      CREATE TABLE digest_sends (
+        platform    TEXT NOT NULL,
+        destination TEXT NOT NULL,
+        day         TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('claimed', 'failed', 'sent')),
+        claimed_by  TEXT NOT NULL,
+        lease_until TEXT NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 1,
+        last_error  TEXT,
+        sent_at     TEXT,
+        updated_at  TEXT NOT NULL,
+        PRIMARY KEY (platform, destination, day)
+      );
+      CREATE TABLE conversation_references (
+        conversation_id TEXT PRIMARY KEY,
+        reference       TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** PostgreSQL schema history (same tables, native types). */
+export const postgresMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "actions, history, subscriptions, digest sends, conversation references",
+    sql: `
+      CREATE TABLE actions (
+        id            text PRIMARY KEY,
+        short_id      text NOT NULL,
+        authority     text NOT NULL,
+        inspection_id text NOT NULL,
+        published     text,
+        service       text,
+        kind          text NOT NULL,
+        text          text NOT NULL,
+        timescale     text,
+        due           text,
+        citation      jsonb NOT NULL,
+        status        text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in-progress', 'done')),
+        owner         text,
+        archived      boolean NOT NULL DEFAULT false,
+        created_at    timestamptz NOT NULL,
+        updated_at    timestamptz NOT NULL
+      );
+      CREATE INDEX actions_short_id ON actions (short_id text_pattern_ops);
+      CREATE INDEX actions_authority ON actions (lower(authority));
+      CREATE TABLE action_changes (
+        seq        bigserial PRIMARY KEY,
+        action_id  text NOT NULL REFERENCES actions (id),
+        at         timestamptz NOT NULL,
+        changed_by text NOT NULL,
+        field      text NOT NULL CHECK (field IN ('status', 'owner', 'archived')),
+        from_value text,
+        to_value   text
+      );
+      CREATE INDEX action_changes_action ON action_changes (action_id, seq);
+      CREATE TABLE subscriptions (
+        platform    text NOT NULL CHECK (platform IN ('slack', 'teams')),
+        destination text NOT NULL,
+        send_time   text NOT NULL,
+        created_by  text NOT NULL,
+        created_at  timestamptz NOT NULL,
+        PRIMARY KEY (platform, destination)
+      );
+      CREATE TABLE digest_sends (
+        platform    text NOT NULL,
+        destination text NOT NULL,
+        day         text NOT NULL,
+        state       text NOT NULL CHECK (state IN ('claimed', 'failed', 'sent')),
+        claimed_by  text NOT NULL,
+        lease_until timestamptz NOT NULL,
+        attempts    integer NOT NULL DEFAULT 1,
+        last_error  text,
+        sent_at     timestamptz,
+        updated_at  timestamptz NOT NULL,
+        PRIMARY KEY (platform, destination, day)
+      );
+      CREATE TABLE conversation_references (
+        conversation_id text PRIMARY KEY,
+        reference       jsonb NOT NULL,
+        updated_at      timestamptz NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,73 @@
+/**
+ * Cleans the noise that PDF-to-text extraction leaves in council reports, one line at a
+ * time, so line numbers stay those of the original file (citations depend on that).
+ * Tabs survive: they separate table cells.
+ */
+
+/** Unicode quotes/dashes/spaces folded to the plain forms the patterns expect. */
+const CHAR_MAP: Record<string, string> = {
+  "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+  "\u201c": '"', "\u201d": '"', "\u201e": '"',
+  "\u2013": "–", "\u2014": "–", "\u2212": "-",
+  "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
+  "\u2022": "-", "\u25cf": "-", "\u25e6": "-", "\u25aa": "-", "\uf0b7": "-", "\u2023": "-",
+};
+
+/**
+ * Returns the line without markup noise: HTML tags (<sup>, <u>), markdown emphasis and
+ * heading marks, markdown links, LaTeX fragments such as `$\circ~$`, escaped punctuation.
+ */
+export function normaliseLine(raw: string): string {
+  let s = raw.replace(/\r$/, "");
+  s = s.replace(/[\u2018\u2019\u201a\u2032\u201c\u201d\u201e\u2013\u2014\u2212\u00a0\u2009\u202f\u200b\u2022\u25cf\u25e6\u25aa\uf0b7\u2023]/g, (c) => CHAR_MAP[c] ?? c);
+  // <sup>th</sup> → th; <u>x</u> → x; <br> → space.
+  s = s.replace(/<br\s*\/?>/gi, " ").replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?>/gi, "");
+  // LaTeX remnants of bullets and symbols: $\circ~$, \circ ~, $\bullet$.
+  s = s.replace(/\$?\\(circ|bullet|cdot|star|diamond|ast)\s*~?\s*\$?/g, "");
+  s = s.replace(/\$\s*~?\s*\$/g, "");
+  // [text](url) → text; escaped punctuation \( \) \_ → ( ) _.
+  s = s.replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, "$1").replace(/\\([()[\]_*#.&-])/g, "$1");
+  // Markdown headings and emphasis. Bold/italic markers only where they wrap words.
+  s = s.replace(/^(\s*)#{1,6}\s+/, "$1");
+  s = s.replace(/\*\*|__/g, "").replace(/(^|[\s(])\*(\S[^*]*?)\*(?=[\s).,;:]|$)/g, "$1$2");
+  // Trailing spaces only: leading tabs and inner tabs are table structure.
+  return s.replace(/[ \u3000]+$/g, "").replace(/[ ]{2,}(?=\S)/g, (m) => (m.length >= 2 ? "  " : " "));
+}
+
+/** A list-item marker at the start of a line: -, *, •, o, (a), a), i., 1), 1.1 etc. */
+const BULLET = /^\s*(?:[-*+–](?=\s)|o(?=\s{1,3}[A-Z])|\(?[a-z]\)(?=\s)|\(?[ivx]{1,4}\)(?=\s)|\d{1,2}\)(?=\s))\s*/;
+/**
+ * A paragraph number: "1.", "2.1", "4.2.3", "1.0" followed by text. A dot is required so
+ * that a count opening a line ("75 case files") is not mistaken for numbering.
+ */
+const PARA_NUMBER = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}\.|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+(?=\S)/;
+
+/** The line split into its list marker (if any), paragraph number (if any) and body. */
+export interface LineParts {
+  bullet: boolean;
+  numbered: boolean;
+  body: string;
+}
+
+/** Strips list markers and paragraph numbers ("- 7. There are ...", "1) The overall ...") from a line. */
+export function splitMarkers(line: string): LineParts {
+  let body = line;
+  let bullet = false;
+  let numbered = false;
+  for (let i = 0; i < 3; i++) {
+    const b = BULLET.exec(body);
+    if (b) {
+      bullet = true;
+      body = body.slice(b[0].length);
+      continue;
+    }
+    const n = PARA_NUMBER.exec(body);
+    if (n) {
+      numbered = true;
+      body = body.slice(n[0].length);
+      continue;
+    }
+    break;
+  }
+  return { bullet, numbered, body: body.trim() };
+}
