@@ -173,7 +173,7 @@ export class ActionsService {
     if (ids.length > 1) {
       throw new AppError("BAD_REQUEST", `"${wanted}" matches ${ids.length} actions.`, "Type more of the id (the 8-character id shown in the list is unique).");
     }
-    throw new AppError("ACTION_NOT_FOUND", `There is no action with id "${wanted}".`, "List the open actions (actions) and copy an id from there.");
+    throw new AppError("ACTION_NOT_FOUND", `There is no action with id "${wanted}".`, "List the open actions (actions in chat, npm run actions -- list on the server) and copy an id from there.");
   }
 
   /** Canonical name for what the user typed: exact (any case) first, else a unique partial match. */

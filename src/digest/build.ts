@@ -35,7 +35,7 @@ export async function buildDigest(store: Store, date: string): Promise<Digest> {
 }
 
 function summarise(open: number, overdue: number, authorities: number, date: string): string {
-  if (open === 0) return `Nothing is open: every inspection action is done (as of ${date}).`;
+  if (open === 0) return `No open inspection actions as of ${date}: nothing to chase today.`;
   const across = authorities === 1 ? "for 1 authority" : `across ${authorities} authorities`;
   return `${open} open action${open === 1 ? "" : "s"} ${across}, ${overdue} overdue (as of ${date}).`;
 }

@@ -14,5 +14,5 @@ export function storeFailed(err: unknown, doing: string, backend: "sqlite" | "po
 
 /** AppError ACTION_NOT_FOUND for an id the store does not hold. */
 export function actionNotFound(id: string): AppError {
-  return new AppError("ACTION_NOT_FOUND", `There is no action with id "${id}".`, "List the actions (actions list) and copy an id from there.");
+  return new AppError("ACTION_NOT_FOUND", `There is no action with id "${id}".`, "List the open actions (actions in chat, npm run actions -- list on the server) and copy an id from there.");
 }

@@ -71,9 +71,19 @@ export function sameContent(a: ActionContent, b: ActionContent): boolean {
     a.text === b.text &&
     a.timescale === b.timescale &&
     a.due === b.due &&
-    // Compare parsed: jsonb may reorder keys.
-    JSON.stringify(JSON.parse(a.citation)) === JSON.stringify(JSON.parse(b.citation))
+    // Compare canonically: jsonb hands keys back in its own order.
+    canonicalJson(JSON.parse(a.citation)) === canonicalJson(JSON.parse(b.citation))
   );
+}
+
+/** JSON with object keys sorted, so equal values give equal text whatever the key order. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v !== null && typeof v === "object") {
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
 }
 
 /** A row as an ActionRecord. */

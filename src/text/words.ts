@@ -15,13 +15,13 @@ export interface Token {
 
 const WORD = /[A-Za-z0-9\u00c0-\u024f]+(?:['’][A-Za-z]+)*|&/g;
 
-/** Lower-cases and folds accents and possessives: "Children's" → "childrens", "Siân" → "sian". */
+/** Lower-cases and folds accents and possessives: "Children's" → "children", "Siân" → "sian". */
 export function foldWord(w: string): string {
   return w
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/['’]s$/, "s")
+    .replace(/['’]s$/, "")
     .replace(/['’]/g, "")
     .replace(/^&$/, "and");
 }

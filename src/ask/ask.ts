@@ -1,0 +1,58 @@
+/**
+ * ask(question) → Answer: parses the question, picks the handler for its kind and the
+ * authority it names. Never throws for a question it cannot answer: it says so, with
+ * answered: false, and names what it does know.
+ */
+import type { Answer } from "../types.js";
+import type { KnowledgeBase } from "../index/knowledgeBase.js";
+import { parseQuestion } from "./parse.js";
+import { actionAnswer } from "./actionAnswers.js";
+import { factAnswer } from "./factAnswers.js";
+import { compareAnswer, listAnswer, lookupAnswer } from "./judgementAnswers.js";
+import { helpAnswer, scaleAnswer, searchAnswer } from "./otherAnswers.js";
+import { answer, coverage, noReport, unknownAuthority } from "./format.js";
+
+/** Answers one question from the knowledge base. */
+export function ask(question: string, kb: KnowledgeBase): Answer {
+  const text = question.trim().slice(0, 2000);
+  const q = parseQuestion(text, kb.lex);
+  const withReport = q.authorities.filter((a) => kb.byAuthority.has(a));
+  const missing = q.authorities.filter((a) => !kb.byAuthority.has(a));
+  switch (q.intent) {
+    case "help":
+      return helpAnswer(q, kb);
+    case "scale":
+      return scaleAnswer(q, kb);
+    case "list":
+      return listAnswer(q, kb);
+    case "compare":
+      if (q.authorities.length < 2) {
+        if (q.authorities.length === 1) return withReport.length ? lookupAnswer(q, kb, withReport[0]) : noReport(text, kb, q.authorities[0], q.year);
+        return answer(text, "compare", false, `Which authorities should I compare? Name two or more. ${coverage(kb)}`);
+      }
+      return compareAnswer(q, kb);
+    default:
+      break;
+  }
+  if (!q.authorities.length) {
+    if (q.intent === "search" && !q.unknownName && !q.wantsGrade) return searchAnswer(q, kb, null);
+    if (q.intent === "lookup" || q.wantsGrade || q.unknownName || q.intent === "facts" || q.intent === "actions") return unknownAuthority(text, kb, q.unknownName);
+    return searchAnswer(q, kb, null);
+  }
+  if (!withReport.length) return noReport(text, kb, missing[0], q.year);
+  const authority = withReport[0];
+  switch (q.intent) {
+    case "facts":
+      return factAnswer(q, kb, authority);
+    case "actions":
+      return actionAnswer(q, kb, authority);
+    case "lookup":
+      return lookupAnswer(q, kb, authority);
+    default: {
+      // An authority and nothing else ("Derby", "How did Oxfordshire do?") → its table;
+      // anything else is looked for in its report's words.
+      if (!q.rest.length && !q.areas.length) return lookupAnswer(q, kb, authority);
+      return searchAnswer(q, kb, authority);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Answers about the inspection itself: when it took place, when the report was published,
+ * when the council met, and counts of inspection activity ("how many case files").
+ */
+import type { Answer, Citation, Fact } from "../types.js";
+import type { KnowledgeBase } from "../index/knowledgeBase.js";
+import { formatDate, formatRange } from "../text/dates.js";
+import { STOP_WORDS } from "../text/words.js";
+import type { Query } from "./parse.js";
+import { answer, noReport, whenText } from "./format.js";
+
+const singular = (w: string) => w.replace(/ies$/, "y").replace(/s$/, "");
+
+/** The counted words the question asks about: "how many case files did …" → ["case", "file"]. */
+function countedWords(q: Query): string[] {
+  const t = q.text.toLowerCase();
+  const m = /\b(?:how many|number of)\s+(.+)$/.exec(t);
+  if (!m) return [];
+  const words = m[1].split(/[^a-z]+/).filter(Boolean);
+  const out: string[] = [];
+  for (const w of words) {
+    if (["did", "do", "does", "were", "was", "had", "have", "has", "are", "is", "in", "at", "for", "according", "by", "during"].includes(w)) break;
+    if (!STOP_WORDS.has(w) || ["authorities", "inspectors", "reports", "inspections"].includes(w)) out.push(singular(w));
+  }
+  return out;
+}
+
+function bestFacts(q: Query, facts: Fact[]): Fact[] {
+  const want = countedWords(q);
+  if (!want.length) return [];
+  const context = new Set(q.rest.map(singular));
+  const scored = facts
+    .map((f) => {
+      const noun = f.noun.split(" ").map(singular);
+      // The head word asked about must be what the number counts; later words only rank.
+      const hits = want.filter((w) => noun.slice(0, 4).includes(w)).length;
+      const ctx = f.citation.quote.toLowerCase().split(/[^a-z]+/).map(singular).filter((w) => context.has(w)).length;
+      return { f, score: noun.slice(0, 4).includes(want[0]) ? hits * 10 + ctx : 0 };
+    })
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+  if (!scored.length) return [];
+  return scored.filter((x) => x.score === scored[0].score).map((x) => x.f);
+}
+
+/** Answers a facts question about one authority's inspection. */
+export function factAnswer(q: Query, kb: KnowledgeBase, authority: string): Answer {
+  const r = kb.reportFor(authority, q.year);
+  if (!r) return noReport(q.text, kb, authority, q.year);
+  const i = r.inspection;
+  const t = q.text.toLowerCase();
+  if (/\b(how many|number of)\b/.test(t)) {
+    const facts = bestFacts(q, r.facts);
+    if (!facts.length) return answer(q.text, "facts", false, `The ${authority} report (${whenText(r)}) doesn't state that number.`);
+    const text = facts.map((f) => `${authority}: ${f.count} ${f.noun.split(" ").slice(0, 3).join(" ")}… — "${f.citation.quote}"`).join("\n");
+    return answer(q.text, "facts", true, text, [], facts.map((f) => f.citation));
+  }
+  const cites: Citation[] = [];
+  const lines: string[] = [];
+  const asksPublished = /\b(publish\w*|publication|out)\b/.test(t);
+  const asksMeeting = /\b(meeting|cabinet|committee|council report|board)\b/.test(t);
+  if (asksPublished) {
+    if (i.published) {
+      lines.push(`The Ofsted report on ${authority} was published on ${formatDate(i.published)}.`);
+      if (i.citations.published) cites.push(i.citations.published);
+    } else lines.push(`The ${authority} report does not say when Ofsted's report was published.`);
+  } else if (asksMeeting) {
+    if (i.reportDate) {
+      lines.push(`The ${authority} council report is dated ${formatDate(i.reportDate)}.`);
+      if (i.citations.reportDate) cites.push(i.citations.reportDate);
+    } else lines.push(`The ${authority} report is not dated.`);
+  } else {
+    if (i.start || i.end) {
+      lines.push(`Ofsted inspected ${authority} from ${formatRange(i.start, i.end)}${i.start && i.end && i.start !== i.end ? "" : ""}.`);
+      if (i.citations.start) cites.push(i.citations.start);
+      if (i.published) lines.push(`The report was published on ${formatDate(i.published)}.`);
+    } else lines.push(`The ${authority} report does not give the inspection dates.${i.reportDate ? ` It is a council report of ${formatDate(i.reportDate)}.` : ""}`);
+    if (i.reportDate && i.citations.reportDate && !(i.start || i.end)) cites.push(i.citations.reportDate);
+  }
+  const answered = cites.length > 0;
+  return answer(q.text, "facts", answered, lines.join(" "), [], cites);
+}

@@ -1,0 +1,123 @@
+/**
+ * Answers about grades: one authority's grade for an area (both services when none is
+ * named), its whole table, lists of authorities by grade, and comparisons.
+ */
+import type { Answer, Judgement, Report } from "../types.js";
+import type { AreaRef } from "../knowledge/lexicon.js";
+import type { KnowledgeBase } from "../index/knowledgeBase.js";
+import type { Query } from "./parse.js";
+import { answer, judgementLine, noReport, whenText } from "./format.js";
+
+/** Area ids the query names that exist in the report's framework (empty: none apply). */
+function areaIdsFor(q: Query, r: Report): Set<string>[] {
+  const fw = r.inspection.framework;
+  return q.areas
+    .map((m) => new Set(m.value.filter((ref: AreaRef) => fw === "unknown" || ref.framework === fw).map((ref) => ref.id)))
+    .filter((s) => s.size > 0);
+}
+
+function serviceFilter(q: Query, r: Report): (j: Judgement) => boolean {
+  if (r.inspection.framework !== "SLAC" || q.services.length !== 1) return () => true;
+  const name = q.services[0].name;
+  return (j) => j.service === name || j.service === null;
+}
+
+/** Judgements of a report matching the query's areas (and service), in table order. */
+export function matchingJudgements(q: Query, r: Report): Judgement[] {
+  const wanted = areaIdsFor(q, r);
+  const bySvc = serviceFilter(q, r);
+  // When several areas matched, the most specific one the report actually grades wins per
+  // phrase; "looked after children" as a service word also matches no SLAC area, harmlessly.
+  const out: Judgement[] = [];
+  for (const ids of wanted) out.push(...r.judgements.filter((j) => j.areaId && ids.has(j.areaId) && bySvc(j) && !out.includes(j)));
+  return out;
+}
+
+function areaNames(q: Query): string {
+  return [...new Set(q.areas.map((m) => m.value[0].name))].join(", ") || "that";
+}
+
+function tableText(r: Report, js: Judgement[]): string {
+  const lines: string[] = [];
+  let service: string | null | undefined;
+  for (const j of js) {
+    if (j.service !== service && j.service) lines.push(`${j.service}:`);
+    service = j.service;
+    lines.push(`${j.service ? "  " : ""}${j.area}: ${j.grade}`);
+  }
+  return lines.join("\n");
+}
+
+/** Safeguarding first, then looked after children, then service-less; in report order within. */
+function ordered(r: Report): Judgement[] {
+  const svc = (j: Judgement) => (j.service ? (/safeguarding/i.test(j.service) ? 0 : 1) : 2);
+  return [...r.judgements].sort((a, b) => svc(a) - svc(b) || a.citation.line - b.citation.line);
+}
+
+/** A grade lookup, or the whole table when no area is named. */
+export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): Answer {
+  const r = kb.reportFor(authority, q.year);
+  if (!r) return noReport(q.text, kb, authority, q.year);
+  if (!q.areas.length) return tableAnswer(q, r);
+  // "stockton LAC": the words name a service of this framework, not one of its areas.
+  if (!areaIdsFor(q, r).length && q.services.length === 1 && r.inspection.framework === "SLAC") return tableAnswer(q, r);
+  const found = matchingJudgements(q, r);
+  if (!found.length) {
+    const known = ordered(r).map((j) => j.area);
+    const list = [...new Set(known)].join(", ");
+    return answer(
+      q.text,
+      "grade",
+      false,
+      `The ${authority} report (${r.inspection.frameworkName}, ${whenText(r)}) gives no ${areaNames(q)} judgement${q.services.length === 1 && r.inspection.framework === "SLAC" ? ` for ${q.services[0].name.toLowerCase()}` : ""}. ${list ? `It grades: ${list}.` : "It states no graded judgements."}`,
+      [],
+      [],
+      { suggestions: [`${authority} judgements`] },
+    );
+  }
+  const text = found.map((j) => `${judgementLine(j)} (${whenText(r)}).`).join("\n");
+  return answer(q.text, "grade", true, text, found);
+}
+
+/** The whole judgement table of one report. */
+export function tableAnswer(q: Query, r: Report): Answer {
+  const js = ordered(r).filter(serviceFilter(q, r));
+  if (!js.length) return answer(q.text, "table", false, `The ${r.inspection.authority} report (${r.file}, ${whenText(r)}) states no graded judgements I could read.`);
+  const head = `${r.inspection.authority}: ${r.inspection.frameworkName}, ${whenText(r)}.`;
+  return answer(q.text, "table", true, `${head}\n${tableText(r, js)}`, js);
+}
+
+/** Authorities whose (latest, or that year's) report gives the asked grade for the area. */
+export function listAnswer(q: Query, kb: KnowledgeBase): Answer {
+  const reports = q.year ? kb.authorities().map((a) => kb.reportFor(a, q.year)).filter((r): r is Report => r !== null) : kb.latestReports();
+  const areaGiven = q.areas.length > 0;
+  const hits: Judgement[] = [];
+  for (const r of reports) {
+    const pool = areaGiven ? matchingJudgements(q, r) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" && serviceFilter(q, r)(j));
+    for (const j of pool) if (!q.grades.length || q.grades.some((g) => r.inspection.framework !== "unknown" && kb.lex.gradeName(g, r.inspection.framework) === j.grade)) hits.push(j);
+  }
+  const what = `${q.grades.map((g) => kb.lex.gradeName(g, "SIF")).join(" or ") || "graded"} for ${areaGiven ? areaNames(q) : "overall effectiveness"}`;
+  if (!hits.length) return answer(q.text, "list", true, `None of the ${reports.length} authorities in the corpus was judged ${what}${q.year ? ` in ${q.year}` : ""}.`);
+  const by = new Map<string, Judgement[]>();
+  for (const j of hits) by.set(j.authority, [...(by.get(j.authority) ?? []), j]);
+  const lines = [...by].map(([a, js]) => `- ${a}: ${js.map((j) => `${j.service ? j.service.toLowerCase() + ", " : ""}${j.area}: ${j.grade}`).join("; ")}`);
+  return answer(q.text, "list", true, `${by.size} of ${reports.length} authorities judged ${what}${q.year ? ` in ${q.year}` : " (latest inspections)"}:\n${lines.join("\n")}`, hits);
+}
+
+/** Two or more authorities side by side on the named areas (overall effectiveness by default). */
+export function compareAnswer(q: Query, kb: KnowledgeBase): Answer {
+  const lines: string[] = [];
+  const all: Judgement[] = [];
+  for (const a of q.authorities) {
+    const r = kb.reportFor(a, q.year);
+    if (!r) {
+      lines.push(`${a}: no ${q.year ?? ""} report in the corpus.`.replace("  ", " "));
+      continue;
+    }
+    const js = q.areas.length ? matchingJudgements(q, r) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" || j.areaId === "capacity");
+    if (!js.length) lines.push(`${a} (${whenText(r)}): no ${q.areas.length ? areaNames(q) : "overall effectiveness"} judgement in the report.`);
+    else lines.push(`${a} (${whenText(r)}): ${js.map((j) => `${j.service ? j.service.toLowerCase() + ", " : ""}${j.area}: ${j.grade}`).join("; ")}`);
+    all.push(...js);
+  }
+  return answer(q.text, "compare", all.length > 0, lines.join("\n"), all);
+}

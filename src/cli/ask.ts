@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * `npm run ask -- [--json] [--batch FILE] [--corpus DIR] "question"`: answers from the
+ * command line. With --batch, one question per line (JSON lines with --json).
+ */
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import { loadBot } from "../bot.js";
+import { loadSettings } from "../config.js";
+import { AppError } from "../errors.js";
+import { renderText } from "../render/text.js";
+
+async function main(): Promise<void> {
+  const program = new Command()
+    .name("ask")
+    .description("Answer questions about Ofsted inspections from the corpus")
+    .argument("[question...]", "the question")
+    .option("--json", "print the answer object (one JSON line per answer)")
+    .option("--batch <file>", "answer every line of FILE")
+    .option("--corpus <dir>", "corpus folder (default: CORPUS_DIR or seeds/)")
+    .showHelpAfterError();
+  program.parse();
+  const opts = program.opts<{ json?: boolean; batch?: string; corpus?: string }>();
+  const settings = loadSettings();
+  const bot = await loadBot({ corpusDir: opts.corpus ?? settings.corpusDir });
+  for (const p of bot.problems) process.stderr.write(`warning: ${p.file} ${p.reason} [${p.code}] (skipped)\n`);
+  const questions = opts.batch
+    ? readFileSync(opts.batch, "utf8").split(/\r?\n/).filter((l) => l.trim())
+    : [program.args.join(" ")];
+  if (!opts.batch && !questions[0].trim()) {
+    program.help();
+  }
+  const out: string[] = [];
+  for (const q of questions) {
+    const a = bot.ask(q);
+    out.push(opts.json ? JSON.stringify(a) : renderText(a));
+  }
+  process.stdout.write(out.join(opts.json ? "\n" : "\n\n") + "\n");
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(err instanceof AppError ? `${err.describe()}\n` : `${(err as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+/**
+ * Actions an inspection leaves behind: the inspectors' recommendations and areas for
+ * improvement or development (list items under such a heading, grouped by timescale
+ * headings such as "Immediately" or "Within three months"), and stated deadlines
+ * ("an improvement plan ... must be submitted ... by Wednesday 20 September 2017").
+ */
+import { createHash } from "node:crypto";
+import type { Action, Inspection } from "../types.js";
+import type { Lexicon, ServiceRef } from "../knowledge/lexicon.js";
+import { addDays, addMonths, findDates } from "../text/dates.js";
+import { foldPhrase, numberValue, tokenize } from "../text/words.js";
+import type { Doc, Line } from "./document.js";
+
+const SECTION_START =
+  /\b(areas? for (improvement|development)|what needs to (improve|be improved)|priority actions?|(inspection|inspectors?|ofsted)('s)?\b[^.]{0,60}\brecommendations?|recommendations?\b[^.]{0,30}\b(of|from|by|made by) (the )?(inspection|inspectors?|ofsted)|recommendations? for improvement)\b/i;
+const TIMESCALE = /^(immediately|with immediate effect|within (\w+|\d+) (days?|weeks?|months?)|in the (short|medium|longer?) term)\s*:?$/i;
+const DEADLINE = /\b(must|should|to|will|needs? to)\s+be\s+(submitted|sent|completed|published|provided|delivered|returned|agreed)\b/i;
+
+/** Stable id: the same action in the same file keeps its id when the corpus is re-read. */
+export function actionId(file: string, authority: string, text: string): string {
+  return createHash("sha256").update(`${file}\n${authority}\n${foldPhrase(text)}`).digest("hex").slice(0, 16);
+}
+
+/** Works out a due date from a timescale and the publication date (null when it cannot). */
+export function dueDate(timescale: string | null, published: string | null): string | null {
+  if (!timescale || !published) return null;
+  const t = timescale.toLowerCase();
+  if (/immediate/.test(t)) return published;
+  const m = /within (\w+) (day|week|month)s?/.exec(t);
+  if (!m) return null;
+  const n = numberValue(m[1]);
+  if (!n) return null;
+  if (m[2] === "month") return addMonths(published, n);
+  return addDays(published, m[2] === "week" ? n * 7 : n);
+}
+
+function isHeading(line: Line): boolean {
+  const words = line.body.split(/\s+/).length;
+  return !line.bullet && words <= 12 && !/[.;,]$/.test(line.body);
+}
+
+function servicesOf(text: string, lex: Lexicon, inspection: Inspection): ServiceRef[] {
+  if (inspection.framework !== "SLAC") return [];
+  return [...new Map(lex.services.findAll(tokenize(text)).map((m) => [m.value.id, m.value])).values()];
+}
+
+/** Every action the report states. */
+export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): Action[] {
+  const out: Action[] = [];
+  const make = (kind: Action["kind"], text: string, timescale: string | null, due: string | null, service: ServiceRef | null, line: number, lineEnd: number, quote: string) =>
+    out.push({ id: actionId(doc.file, inspection.authority, text), authority: inspection.authority, inspection, service: service?.name ?? null, kind, text, timescale, due, citation: { file: doc.file, line, lineEnd, quote } });
+
+  let service: ServiceRef | null = null;
+  let inSection: Action["kind"] | null = null;
+  let timescale: string | null = null;
+  let afterTimescale = false;
+  for (const line of doc.lines) {
+    if (line.blank) continue;
+    const heading = isHeading(line);
+    // Table header rows ("Services for looked after children<TAB>") head grade tables, not sections.
+    const found = /\t/.test(line.text) ? [] : servicesOf(line.body, lex, inspection);
+    if (heading && found.length === 1 && !TIMESCALE.test(line.body)) service = found[0];
+    // Prose about both services ("Safeguarding and Looked After Children Services") ends any section's service.
+    if (found.length > 1) service = null;
+    if (SECTION_START.test(line.body) && (heading || /:$/.test(line.body) || line.body.length < 160) && !line.bullet) {
+      inSection = /improvement|development|needs to/i.test(line.body) && !/recommendation/i.test(line.body) ? "area-for-improvement" : "recommendation";
+      timescale = null;
+      afterTimescale = false;
+      // A section keeps the service of the heading above it only when nothing since has
+      // spoken of both services; a section that names its service says so itself.
+      if (found.length === 1) service = found[0];
+      else if (found.length > 1) service = null;
+      continue;
+    }
+    if (!inSection) continue;
+    const ts = TIMESCALE.exec(line.body);
+    if (ts) {
+      timescale = line.body.replace(/:$/, "");
+      timescale = timescale[0].toUpperCase() + timescale.slice(1);
+      afterTimescale = true;
+      continue;
+    }
+    if (line.bullet || (afterTimescale && !heading)) {
+      const text = line.body;
+      make(inSection, text, timescale, dueDate(timescale, inspection.published), service, line.no, line.no, line.text.trim());
+      continue;
+    }
+    // Any other heading or paragraph ends the list.
+    inSection = null;
+    timescale = null;
+    afterTimescale = false;
+    if (heading && found.length === 1) service = found[0];
+  }
+
+  for (const s of doc.sentences) {
+    if (!DEADLINE.test(s.text)) continue;
+    const date = findDates(s.text).find((d) => /\bby\s+(the\s+)?$/i.test(s.text.slice(Math.max(0, d.index - 12), d.index)) || /\bby\s+\w+day,?\s+$/i.test(s.text.slice(Math.max(0, d.index - 18), d.index)));
+    if (!date) continue;
+    make("deadline", s.text, null, date.iso, null, s.line, s.lineEnd, s.text);
+  }
+  return out;
+}

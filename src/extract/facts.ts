@@ -1,0 +1,35 @@
+/**
+ * Counts of inspection activity ("inspecting 76 case files", "5 experienced inspectors",
+ * "a team of five inspectors", "involving 385 people"): the number and the words it counts.
+ */
+import type { Fact, Inspection } from "../types.js";
+import { numberValue, tokenize } from "../text/words.js";
+import type { Doc } from "./document.js";
+
+/** Words that follow a number without being what it counts. */
+const NOT_COUNTED = /^(per|percent|%|years?|months?|weeks?|days?|hours?|minutes?|am|pm|st|nd|rd|th|point|and|to|or|of)$/i;
+const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** Every counted thing in the report, each citing its sentence. */
+export function extractFacts(doc: Doc, inspection: Inspection): Fact[] {
+  const out: Fact[] = [];
+  for (const s of doc.sentences) {
+    const tokens = tokenize(s.text);
+    tokens.forEach((t, i) => {
+      const n = numberValue(t.raw);
+      if (n === null || n === 0 || n > 100_000) return;
+      if (/^(19|20)\d\d$/.test(t.raw)) return;
+      const next = tokens[i + 1];
+      if (!next || NOT_COUNTED.test(next.norm) || MONTH.test(next.norm) || /^\d/.test(next.raw)) return;
+      // "4.2", "1.4" paragraph numbers and "(1%)" are not counts.
+      const after = s.text.slice(t.end, t.end + 2);
+      if (/^[.,]\d|^%|^\)/.test(after) || /\d[.,]$/.test(s.text.slice(Math.max(0, t.start - 2), t.start))) return;
+      const noun = tokens
+        .slice(i + 1, i + 5)
+        .map((x) => x.norm)
+        .join(" ");
+      out.push({ authority: inspection.authority, inspection, count: n, noun, citation: { file: doc.file, line: s.line, lineEnd: s.lineEnd, quote: s.text } });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+/**
+ * Answer → terminal text: the answer, then its sources (file, lines, the quoted words).
+ */
+import type { Answer } from "../types.js";
+
+/** Renders an answer for a terminal or log. */
+export function renderText(a: Answer, maxCitations = 10): string {
+  const lines = [a.text];
+  const cites = a.citations.slice(0, maxCitations);
+  if (cites.length) {
+    lines.push("", "Sources:");
+    for (const c of cites) {
+      const where = c.line === c.lineEnd ? `line ${c.line}` : `lines ${c.line}-${c.lineEnd}`;
+      const quote = c.quote.replace(/\s+/g, " ").trim();
+      lines.push(`  ${c.file}, ${where}: "${quote.length > 160 ? quote.slice(0, 157) + "..." : quote}"`);
+    }
+    if (a.citations.length > cites.length) lines.push(`  … and ${a.citations.length - cites.length} more`);
+  }
+  return lines.join("\n");
+}
