@@ -68,6 +68,11 @@ export function cliActor(by: string | undefined): Actor {
 
 /** Runs a CLI's main function: AppErrors print as `[CODE] message / How to fix: hint`, exit code 1. */
 export async function runCli(main: () => Promise<void>): Promise<void> {
+  // `npm run actions -- list | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
   try {
     await main();
   } catch (err) {

@@ -6,6 +6,7 @@
 
 /** Three-letter lower-case weekday names, Monday first. */
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+/** A weekday as DIGEST_DAYS spells it. */
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** An instant as seen on a wall clock in one time zone. */

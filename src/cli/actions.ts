@@ -49,7 +49,8 @@ program
       }
       const where = res.authority ? ` for ${res.authority}` : "";
       const overdue = res.actions.filter((a) => a.overdue).length;
-      process.stdout.write(`${res.actions.length} ${opts.overdue ? "overdue" : "open"} action(s)${where} as of ${res.date}, ${overdue} overdue\n`);
+      const head = opts.overdue ? `${overdue} overdue action(s)${where}` : `${res.actions.length} open action(s)${where}, ${overdue} overdue,`;
+      process.stdout.write(`${head} as of ${res.date}\n`);
       for (const v of res.actions) process.stdout.write(`${formatActionLine(v, { authority: true })}\n`);
     });
   });
@@ -105,7 +106,7 @@ function printChange(res: ChangeResult, verb: string): void {
     process.stdout.write(`${v.ref} (${v.authority}) is unchanged: status ${v.status}, owner ${v.owner ?? "none"}.\n`);
     return;
   }
-  process.stdout.write(`${verb}: ${v.ref} (${v.authority}) ${res.change.field} ${res.change.from ?? "none"} -> ${res.change.to ?? "none"}\n`);
+  process.stdout.write(`${verb}: ${v.ref} (${v.authority}) ${res.change.field} ${res.change.from ?? "(none)"} -> ${res.change.to ?? "(none)"}\n`);
 }
 
 await runCli(async () => {

@@ -50,12 +50,13 @@ export class DigestScheduler {
   private known = { day: "", sent: new Set<string>() };
 
   constructor(opts: DigestSchedulerOptions) {
+    // Defaults one by one, so an option passed as undefined still gets its default.
     this.opts = {
-      instanceId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-      leaseMs: 10 * 60_000,
-      sendTimeoutMs: 2 * 60_000,
-      log: () => {},
       ...opts,
+      instanceId: opts.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      leaseMs: opts.leaseMs ?? 10 * 60_000,
+      sendTimeoutMs: opts.sendTimeoutMs ?? 2 * 60_000,
+      log: opts.log ?? (() => {}),
     };
     this.days = parseDigestDays(opts.settings.days);
   }

@@ -10,6 +10,7 @@ import type { Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import { addDays, addMonths, findDates } from "../text/dates.js";
 import { foldPhrase, numberValue, tokenize } from "../text/words.js";
 import type { Doc, Line } from "./document.js";
+import { MAY_NAME_SERVICE } from "./judgements.js";
 
 const SECTION_START =
   /\b(areas? for (improvement|development)|what needs to (improve|be improved)|priority actions?|(inspection|inspectors?|ofsted)('s)?\b[^.]{0,60}\brecommendations?|recommendations?\b[^.]{0,30}\b(of|from|by|made by) (the )?(inspection|inspectors?|ofsted)|recommendations? for improvement)\b/i;
@@ -40,7 +41,7 @@ function isHeading(line: Line): boolean {
 }
 
 function servicesOf(text: string, lex: Lexicon, inspection: Inspection): ServiceRef[] {
-  if (inspection.framework !== "SLAC") return [];
+  if (inspection.framework !== "SLAC" || !MAY_NAME_SERVICE.test(text)) return [];
   return [...new Map(lex.services.findAll(tokenize(text)).map((m) => [m.value.id, m.value])).values()];
 }
 

@@ -10,10 +10,13 @@ import type { Doc } from "./document.js";
 const NOT_COUNTED = /^(per|percent|%|years?|months?|weeks?|days?|hours?|minutes?|am|pm|st|nd|rd|th|point|and|to|or|of)$/i;
 const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
+const MAY_COUNT = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/i;
+
 /** Every counted thing in the report, each citing its sentence. */
 export function extractFacts(doc: Doc, inspection: Inspection): Fact[] {
   const out: Fact[] = [];
   for (const s of doc.sentences) {
+    if (!MAY_COUNT.test(s.text)) continue;
     const tokens = tokenize(s.text);
     tokens.forEach((t, i) => {
       const n = numberValue(t.raw);

@@ -26,8 +26,12 @@ interface Candidate {
 
 const STRENGTH = { table: 3, bullet: 2, sentence: 1 } as const;
 
+/** Cheap pre-checks: most lines name no service and no grade, and need no tokenizing. */
+export const MAY_NAME_SERVICE = /safeguard|looked|\bla?c\b|\bcla\b|in care|child protection/i;
+const MAY_NAME_GRADE = /outstanding|good|adequate|requir/i;
+
 function servicesIn(text: string, lex: Lexicon, framework: FrameworkId): ServiceRef[] {
-  if (framework !== "SLAC") return [];
+  if (framework !== "SLAC" || !MAY_NAME_SERVICE.test(text)) return [];
   const tokens = tokenize(text);
   const areaSpans = (lex.areasByFramework.get(framework)?.findAll(tokens) ?? []).flatMap((m) => [[m.start, m.end]]);
   const inArea = (i: number) => areaSpans.some(([s, e]) => i >= s && i < e);
@@ -83,7 +87,7 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
       continue;
     }
     for (const s of sentencesAt.get(line.no) ?? []) {
-      const found = judgementsInSentence(s.text, framework, lex, otherAuthorityNamed(s.text, lex, inspection.authority));
+      const found = MAY_NAME_GRADE.test(s.text) ? judgementsInSentence(s.text, framework, lex, otherAuthorityNamed(s.text, lex, inspection.authority)) : [];
       for (const f of found) {
         const explicit = f.form === "explicit";
         candidates.push({

@@ -45,9 +45,10 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
       prev = null;
       continue;
     }
-    const gradeAt = cells.findIndex((c, i) => i > 0 && readGradeCell(c, framework, lex) !== null);
-    const label = (gradeAt > 0 ? cells.slice(0, gradeAt) : cells.filter((c) => c && !readGradeCell(c, framework, lex))).join(" ").trim();
-    const grade = gradeAt > 0 ? readGradeCell(cells[gradeAt], framework, lex) : null;
+    const read = cells.map((c) => (c ? readGradeCell(c, framework, lex) : null));
+    const gradeAt = read.findIndex((g, i) => i > 0 && g !== null);
+    const label = (gradeAt > 0 ? cells.slice(0, gradeAt) : cells.filter((c, i) => c && !read[i])).join(" ").trim();
+    const grade = gradeAt > 0 ? read[gradeAt] : null;
     // A label starting in lower case carries on the row above ("... keeping children" / "and young people safe").
     if (prev && prev.lineEnd >= line.no - 2 && /^[a-z]/.test(label) && tabular) {
       prev.label = `${prev.label} ${label}`;

@@ -65,9 +65,16 @@ export class PhraseMatcher<T> {
   }
 
   private bestAt(words: string[], p: number, fuzzy: boolean): { entry: PhraseEntry<T>; typos: number } | null {
-    const candidates: PhraseEntry<T>[] = [...(this.byFirst.get(words[p]) ?? [])];
+    const exact = this.byFirst.get(words[p]);
+    let candidates: PhraseEntry<T>[] = exact ?? [];
     if (fuzzy) {
+      candidates = [...candidates];
       for (const f of this.firstWords) if (f !== words[p] && closeEnough(words[p], f)) candidates.push(...this.byFirst.get(f)!);
+    } else if (!exact) {
+      // Plurals of a first word ("partnerships") still meet their singular entry.
+      const singular = words[p].endsWith("s") ? this.byFirst.get(words[p].slice(0, -1)) : undefined;
+      if (!singular) return null;
+      candidates = singular;
     }
     let best: { entry: PhraseEntry<T>; typos: number } | null = null;
     for (const entry of candidates) {

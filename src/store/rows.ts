@@ -11,11 +11,13 @@ import type { ActionChange, ActionRecord, ActionStatus, SyncResult } from "./typ
 export const CORPUS_ACTOR = "corpus";
 
 /**
- * The short, typeable id shown in chat: 8 hex characters of a hash of the stable id.
- * Hashing (rather than slicing the id) keeps it fixed-length, lower-case and well spread
- * whatever shape the extractor gives its ids (slugs share long prefixes).
+ * The short, typeable id shown in chat: the first 8 characters of the stable id when it is
+ * already a hex hash (as the extractor makes them), so what people see in JSON and in chat
+ * agree; otherwise 8 hex characters of a hash of it, which keeps it fixed-length,
+ * lower-case and well spread whatever shape an id takes (slugs share long prefixes).
  */
 export function shortId(id: string): string {
+  if (/^[0-9a-f]{8,}$/i.test(id)) return id.slice(0, 8).toLowerCase();
   return createHash("sha256").update(id).digest("hex").slice(0, 8);
 }
 
@@ -63,6 +65,7 @@ export function toContent(a: Action): ActionContent {
 /** Compares content so a sync only rewrites rows whose extraction really changed. */
 export function sameContent(a: ActionContent, b: ActionContent): boolean {
   return (
+    a.shortId === b.shortId &&
     a.authority === b.authority &&
     a.inspectionId === b.inspectionId &&
     a.published === b.published &&

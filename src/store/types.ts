@@ -125,7 +125,10 @@ export interface Store extends ConversationReferenceStore {
   assign(id: string, owner: string | null, by: string, at: Date): Promise<ActionChange | null>;
   /** Every change to an action, oldest first. */
   history(id: string): Promise<ActionChange[]>;
-  /** Subscribes a destination to the daily digest at `time` (HH:MM); subscribing again changes the time. */
+  /**
+   * Subscribes a destination to the daily digest at `time` (HH:MM in the digest time zone).
+   * Subscribing again replaces the time, and `createdBy`/`createdAt` with the new request.
+   */
   subscribe(platform: Platform, destination: string, time: string, by: string, at: Date): Promise<Subscription>;
   /** Removes a subscription; false when there was none. */
   unsubscribe(platform: Platform, destination: string): Promise<boolean>;

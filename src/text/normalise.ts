@@ -19,6 +19,8 @@ const CHAR_MAP: Record<string, string> = {
  */
 export function normaliseLine(raw: string): string {
   let s = raw.replace(/\r$/, "");
+  // Fast path: a line with none of the characters the rules below act on.
+  if (!/[^\x20-\x7e\t]|[<$\\[*_#]|\s{2}|\s$/.test(s)) return s;
   s = s.replace(/[\u2018\u2019\u201a\u2032\u201c\u201d\u201e\u2013\u2014\u2212\u00a0\u2009\u202f\u200b\u2022\u25cf\u25e6\u25aa\uf0b7\u2023]/g, (c) => CHAR_MAP[c] ?? c);
   // <sup>th</sup> → th; <u>x</u> → x; <br> → space.
   s = s.replace(/<br\s*\/?>/gi, " ").replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?>/gi, "");

@@ -17,6 +17,20 @@ const WORD = /[A-Za-z0-9\u00c0-\u024f]+(?:['’][A-Za-z]+)*|&/g;
 
 /** Lower-cases and folds accents and possessives: "Children's" → "children", "Siân" → "sian". */
 export function foldWord(w: string): string {
+  // Fast path: plain ASCII words (nearly all of them) skip Unicode normalisation.
+  if (/^[A-Za-z0-9]+$/.test(w)) return w.toLowerCase();
+  if (w === "&") return "and";
+  const cached = foldCache.get(w);
+  if (cached !== undefined) return cached;
+  const folded = foldSlow(w);
+  if (foldCache.size > 50_000) foldCache.clear();
+  foldCache.set(w, folded);
+  return folded;
+}
+
+const foldCache = new Map<string, string>();
+
+function foldSlow(w: string): string {
   return w
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -26,8 +40,23 @@ export function foldWord(w: string): string {
     .replace(/^&$/, "and");
 }
 
-/** Splits text into words (and "&" as "and"), keeping offsets for highlighting and citations. */
-export function tokenize(text: string): Token[] {
+const tokenCache = new Map<string, Token[]>();
+
+/**
+ * Splits text into words (and "&" as "and"), keeping offsets for highlighting and citations.
+ * Extraction tokenizes the same line for several extractors, so results are cached (the
+ * arrays are shared: callers must not change them).
+ */
+export function tokenize(text: string): readonly Token[] & Token[] {
+  const hit = tokenCache.get(text);
+  if (hit) return hit;
+  const out = tokenizeUncached(text);
+  if (tokenCache.size > 20_000) tokenCache.clear();
+  tokenCache.set(text, out);
+  return out;
+}
+
+function tokenizeUncached(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     out.push({ norm: foldWord(m[0]), raw: m[0], start: m.index!, end: m.index! + m[0].length });
@@ -84,6 +113,9 @@ const NUMBER_WORDS: Record<string, number> = {
 
 /** "three" → 3, "12" → 12, "1,200" → 1200; null when the word is not a number. */
 export function numberValue(word: string): number | null {
+  const c = word.charCodeAt(0);
+  // Only digits and the letters number words start with can be numbers: skip the rest fast.
+  if (!(c >= 48 && c <= 57) && !"otfsenOTFSEN".includes(word[0])) return null;
   const w = word.toLowerCase().replace(/,/g, "");
   if (/^\d+$/.test(w)) return Number(w);
   return w in NUMBER_WORDS && w !== "a" && w !== "an" ? NUMBER_WORDS[w] : null;
