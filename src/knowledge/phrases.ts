@@ -4,7 +4,7 @@
  * Filler words ("the", "our") are skipped on both sides so "the quality of our safeguarding
  * provision" still meets "quality of safeguarding provision".
  */
-import { closeEnough, foldPhrase, type Token } from "../text/words.js";
+import { closeEnough, foldPhrase, STOP_WORDS, type Token } from "../text/words.js";
 
 const FILLER = new Set(["the", "our", "its", "their", "a", "an"]);
 
@@ -28,7 +28,8 @@ export interface PhraseMatch<T> {
 /** A dictionary of phrases with a matcher over tokens. */
 export class PhraseMatcher<T> {
   private byFirst = new Map<string, PhraseEntry<T>[]>();
-  private firstWords: string[] = [];
+  /** First words bucketed by their first letter, for the typo-tolerant lookup. */
+  private firstByLetter = new Map<string, string[]>();
 
   constructor(entries: Iterable<{ phrase: string; value: T }>) {
     for (const { phrase, value } of entries) {
@@ -39,7 +40,7 @@ export class PhraseMatcher<T> {
       this.byFirst.set(words[0], list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-    this.firstWords = [...this.byFirst.keys()];
+    for (const w of this.byFirst.keys()) this.firstByLetter.set(w[0], [...(this.firstByLetter.get(w[0]) ?? []), w]);
   }
 
   /**
@@ -69,7 +70,10 @@ export class PhraseMatcher<T> {
     let candidates: PhraseEntry<T>[] = exact ?? [];
     if (fuzzy) {
       candidates = [...candidates];
-      for (const f of this.firstWords) if (f !== words[p] && closeEnough(words[p], f)) candidates.push(...this.byFirst.get(f)!);
+      // Typos rarely hit a word's first letter; looking only there keeps this cheap.
+      const w = words[p];
+      if (w.length >= 4 && !STOP_WORDS.has(w))
+        for (const f of this.firstByLetter.get(w[0]) ?? []) if (f !== w && Math.abs(f.length - w.length) <= 2 && closeEnough(w, f)) candidates.push(...this.byFirst.get(f)!);
     } else if (!exact) {
       // Plurals of a first word ("partnerships") still meet their singular entry.
       const singular = words[p].endsWith("s") ? this.byFirst.get(words[p].slice(0, -1)) : undefined;
