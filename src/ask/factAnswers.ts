@@ -52,7 +52,7 @@ export function factAnswer(q: Query, kb: KnowledgeBase, authority: string): Answ
   if (/\b(how many|number of)\b/.test(t)) {
     const facts = bestFacts(q, r.facts);
     if (!facts.length) return answer(q.text, "facts", false, `The ${authority} report (${whenText(r)}) doesn't state that number.`);
-    const text = facts.map((f) => `${authority}: ${f.count} ${f.noun.split(" ").slice(0, 3).join(" ")}… — "${f.citation.quote}"`).join("\n");
+    const text = facts.map((f) => `${authority}: ${f.count}, as the report says: "${f.citation.quote}"`).join("\n");
     return answer(q.text, "facts", true, text, [], facts.map((f) => f.citation));
   }
   const cites: Citation[] = [];

@@ -9,11 +9,15 @@ import type { Action, Inspection } from "../types.js";
 import type { Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import { addDays, addMonths, findDates } from "../text/dates.js";
 import { foldPhrase, numberValue, tokenize } from "../text/words.js";
-import type { Doc, Line } from "./document.js";
+import { isTabular, type Doc, type Line } from "./document.js";
 import { MAY_NAME_SERVICE } from "./judgements.js";
 
 const SECTION_START =
   /\b(areas? for (improvement|development)|what needs to (improve|be improved)|priority actions?|(inspection|inspectors?|ofsted)('s)?\b[^.]{0,60}\brecommendations?|recommendations?\b[^.]{0,30}\b(of|from|by|made by) (the )?(inspection|inspectors?|ofsted)|recommendations? for improvement)\b/i;
+/** A heading that is just "Recommendations": Ofsted's, unless its items are council decisions. */
+const BARE_HEADING = /^(recommendations?|areas? for (improvement|development)|next steps)\s*:?$/i;
+/** Items that are decisions asked of a cabinet or committee, not inspection actions. */
+const COUNCIL_DECISION = /^(to\s+)?(note|receive|approve|agree|endorse|consider|acknowledge|review and approve)\b|\b(cabinet|council|committee|board|members) (is|are) (asked|recommended)\b/i;
 const TIMESCALE = /^(immediately|with immediate effect|within (\w+|\d+) (days?|weeks?|months?)|in the (short|medium|longer?) term)\s*:?$/i;
 const DEADLINE = /\b(must|should|to|will|needs? to)\s+be\s+(submitted|sent|completed|published|provided|delivered|returned|agreed)\b/i;
 
@@ -55,15 +59,19 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
   let inSection: Action["kind"] | null = null;
   let timescale: string | null = null;
   let afterTimescale = false;
-  for (const line of doc.lines) {
+  const nextContent = (i: number) => doc.lines.slice(i, i + 3).find((l) => !l.blank);
+  for (const [i, line] of doc.lines.entries()) {
     if (line.blank) continue;
     const heading = isHeading(line);
-    // Table header rows ("Services for looked after children<TAB>") head grade tables, not sections.
-    const found = /\t/.test(line.text) ? [] : servicesOf(line.body, lex, inspection);
+    // Table headers ("Services for looked after children<TAB>", or a title over rows)
+    // head grade tables, not sections of recommendations.
+    const next = nextContent(i + 1);
+    const tableHeader = /\t/.test(line.text) || (next !== undefined && isTabular(next.text));
+    const found = tableHeader ? [] : servicesOf(line.body, lex, inspection);
     if (heading && found.length === 1 && !TIMESCALE.test(line.body)) service = found[0];
     // Prose about both services ("Safeguarding and Looked After Children Services") ends any section's service.
     if (found.length > 1) service = null;
-    if (SECTION_START.test(line.body) && (heading || /:$/.test(line.body) || line.body.length < 160) && !line.bullet) {
+    if ((SECTION_START.test(line.body) || BARE_HEADING.test(line.body)) && (heading || /:$/.test(line.body) || line.body.length < 160) && !line.bullet) {
       inSection = /improvement|development|needs to/i.test(line.body) && !/recommendation/i.test(line.body) ? "area-for-improvement" : "recommendation";
       timescale = null;
       afterTimescale = false;
@@ -81,8 +89,9 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
       afterTimescale = true;
       continue;
     }
-    if (line.bullet || (afterTimescale && !heading)) {
+    if (line.bullet || (afterTimescale && !heading) || (line.numbered && /^(ensure|improve|review|increase|develop|strengthen|establish|make sure|reduce|provide|take|put)\b/i.test(line.body))) {
       const text = line.body;
+      if (COUNCIL_DECISION.test(text)) continue;
       make(inSection, text, timescale, dueDate(timescale, inspection.published), service, line.no, line.no, line.text.trim());
       continue;
     }

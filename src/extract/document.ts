@@ -50,7 +50,8 @@ const ENDS_SENTENCE = /[.!?:;]["')\]]*$/;
 
 /** True for a line that looks like a table row: cells split by tabs, pipes or wide gaps. */
 export function isTabular(text: string): boolean {
-  return /\t/.test(text.trim()) || /\|.*\|/.test(text) || /\S {3,}\S/.test(text);
+  // Two spaces after a full stop are prose; two or more elsewhere separate cells.
+  return /\t/.test(text.trim()) || /\|.*\|/.test(text) || /[^.!?:;\s] {2,}\S/.test(text.trim());
 }
 
 function nextContentLine(lines: Line[], i: number): number {

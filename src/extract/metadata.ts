@@ -109,7 +109,7 @@ function findReportDate(doc: Doc): { iso: string; line: number } | null {
     seen++;
     const dates = findDates(line.text);
     const words = line.text.split(/\s+/).length;
-    if (dates.length && words <= 10 && (MEETING_WORDS.test(line.text) || seen <= 6)) return { iso: dates[0].iso, line: line.no };
+    if (dates.length && words <= 10 && (MEETING_WORDS.test(line.text) || seen <= 6) && !/\b(inspect\w*|publish\w*|visit\w*)\b/i.test(line.text)) return { iso: dates[0].iso, line: line.no };
     if (dates.length && MEETING_WORDS.test(line.text) && /^(date|meeting|date of meeting)\b/i.test(line.body)) return { iso: dates[0].iso, line: line.no };
   }
   return null;
