@@ -37,37 +37,14 @@ export interface LoadOptions {
  * (never fatal); a missing folder throws AppError CORPUS_NOT_FOUND.
  */
 export async function loadBot(opts: LoadOptions): Promise<Bot> {
-  const { readCorpus } = await import("./corpus/read.js");
-  const { loadVocabulary } = await import("./knowledge/load.js");
-  const { buildLexicon } = await import("./knowledge/lexicon.js");
-  const { extractReport } = await import("./extract/report.js");
-  const { KnowledgeBase } = await import("./index/knowledgeBase.js");
+  const { loadKnowledgeBase } = await import("./index/load.js");
   const { ask } = await import("./ask/ask.js");
-  const { systemClock } = await import("./clock.js");
-  const lex = buildLexicon(loadVocabulary());
-  const corpus = readCorpus(opts.corpusDir);
-  const reports: Report[] = [];
-  const loose: Report["passages"] = [];
-  const problems = [...corpus.problems];
-  for (const f of corpus.files) {
-    try {
-      const r = extractReport(f, lex);
-      if (r.report) reports.push(r.report);
-      else {
-        loose.push(...(r.passagesOnly ?? []));
-        problems.push({ file: f.file, code: "NO_AUTHORITY", reason: r.problem ?? "could not be read" });
-      }
-    } catch (err) {
-      // One odd file must not stop the rest of the corpus from loading.
-      problems.push({ file: f.file, code: "FILE_UNPARSABLE", reason: `could not be parsed (${(err as Error).message})` });
-    }
-  }
-  const kb = new KnowledgeBase(reports, loose, lex, opts.clock ?? systemClock);
+  const { kb, problems, corpusDir } = await loadKnowledgeBase(opts);
   return {
     ask: (question: string) => ask(question, kb),
-    reports,
-    actions: reports.flatMap((r) => r.actions),
+    reports: kb.reports,
+    actions: kb.reports.flatMap((r) => r.actions),
     problems,
-    corpusDir: corpus.dir,
+    corpusDir,
   };
 }

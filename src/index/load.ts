@@ -1,0 +1,23 @@
+/**
+ * Corpus folder → KnowledgeBase: read the files, extract them (in parallel for large
+ * corpora), index the passages.
+ */
+import type { LoadProblem } from "../bot.js";
+import { systemClock, type Clock } from "../clock.js";
+import { readCorpus } from "../corpus/read.js";
+import { extractCorpus } from "../extract/corpus.js";
+import { buildLexicon } from "../knowledge/lexicon.js";
+import { loadVocabulary } from "../knowledge/load.js";
+import { KnowledgeBase } from "./knowledgeBase.js";
+
+/**
+ * Loads a corpus. Files that cannot be used are listed in `problems` (never fatal).
+ * @throws AppError CORPUS_NOT_FOUND when the folder does not exist
+ */
+export async function loadKnowledgeBase(opts: { corpusDir: string; clock?: Clock; knowledgeDir?: string }): Promise<{ kb: KnowledgeBase; problems: LoadProblem[]; corpusDir: string }> {
+  const lex = buildLexicon(opts.knowledgeDir ? loadVocabulary(opts.knowledgeDir) : loadVocabulary());
+  const corpus = readCorpus(opts.corpusDir);
+  const extracted = await extractCorpus(corpus.files, lex, opts.knowledgeDir);
+  const kb = new KnowledgeBase(extracted.reports, extracted.loose, lex, opts.clock ?? systemClock);
+  return { kb, problems: [...corpus.problems, ...extracted.problems], corpusDir: corpus.dir };
+}
