@@ -1,11 +1,10 @@
 /**
- * Corpus folder → KnowledgeBase: read the files, extract them (in parallel for large
- * corpora), index the passages.
+ * Corpus folder → KnowledgeBase: read the files, extract them, index the passages.
  */
 import type { LoadProblem } from "../bot.js";
 import { systemClock, type Clock } from "../clock.js";
 import { readCorpus } from "../corpus/read.js";
-import { extractCorpus } from "../extract/corpus.js";
+import { extractFiles } from "../extract/corpus.js";
 import { buildLexicon } from "../knowledge/lexicon.js";
 import { loadVocabulary } from "../knowledge/load.js";
 import { KnowledgeBase } from "./knowledgeBase.js";
@@ -17,7 +16,7 @@ import { KnowledgeBase } from "./knowledgeBase.js";
 export async function loadKnowledgeBase(opts: { corpusDir: string; clock?: Clock; knowledgeDir?: string }): Promise<{ kb: KnowledgeBase; problems: LoadProblem[]; corpusDir: string }> {
   const lex = buildLexicon(opts.knowledgeDir ? loadVocabulary(opts.knowledgeDir) : loadVocabulary());
   const corpus = readCorpus(opts.corpusDir);
-  const extracted = await extractCorpus(corpus.files, lex, opts.knowledgeDir);
+  const extracted = extractFiles(corpus.files, lex);
   const kb = new KnowledgeBase(extracted.reports, extracted.loose, lex, opts.clock ?? systemClock);
   return { kb, problems: [...corpus.problems, ...extracted.problems], corpusDir: corpus.dir };
 }
