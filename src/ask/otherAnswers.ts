@@ -20,10 +20,9 @@ export function searchAnswer(q: Query, kb: KnowledgeBase, authority: string | nu
   const terms = [...new Set(q.searchTerms)];
   if (!terms.length) return answer(q.text, "search", false, `What would you like to know${authority ? ` about ${authority}` : ""}? Try a judgement area, a grade or a topic. ${coverage(kb)}`);
   const r = authority ? kb.reportFor(authority, q.year) : null;
-  const hits = kb.search(terms.join(" "), authority, r?.file);
   // A hit must carry at least half of the question's words: one common word is not an answer.
   const need = Math.max(1, Math.ceil(terms.length / 2));
-  const good = hits.filter((h) => new Set(h.terms).size >= need || h.terms.length >= Math.min(2, terms.length));
+  const good = kb.search(terms.join(" "), authority, r?.file, 3, need);
   if (!good.length) {
     return answer(q.text, "search", false, `I couldn't find anything about "${terms.join(" ")}" in ${authority ? `the ${authority} report` : "the reports"}. ${coverage(kb)}`);
   }

@@ -109,6 +109,8 @@ export function parseQuestion(text: string, lex: Lexicon): Query {
     year: yearMatch ? Number(yearMatch[1]) : null,
     rest,
     searchTerms,
-    wantsGrade: areas.length > 0 || GRADE_WORDS.test(clean),
+    // An area named with nothing else to look for is a grade question; "the Children in
+    // Care Council's imaginative work" is not.
+    wantsGrade: GRADE_WORDS.test(clean) || (areas.length > 0 && rest.length === 0),
   };
 }

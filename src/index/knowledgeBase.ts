@@ -20,6 +20,14 @@ const SEARCH_OPTIONS = {
   },
 };
 
+/** A passage index with its vocabulary. */
+interface Indexed {
+  idx: MiniSearch<Passage>;
+  /** How many passages hold each word. */
+  vocabulary: Map<string, number>;
+  size: number;
+}
+
 /** A passage search hit, with the matched terms (for highlighting). */
 export interface PassageHit {
   passage: Passage;
@@ -32,8 +40,9 @@ export class KnowledgeBase {
   readonly passages: Passage[] = [];
   /** Reports per canonical authority name, latest inspection first. */
   readonly byAuthority = new Map<string, Report[]>();
-  private global: MiniSearch<Passage> | null = null;
-  private scoped = new Map<string, MiniSearch<Passage>>();
+  private global: Indexed | null = null;
+  private scoped = new Map<string, Indexed>();
+  private latestCache: { day: string; reports: Report[] } | null = null;
   private passagesByAuthority = new Map<string, Passage[]>();
 
   constructor(
@@ -78,12 +87,14 @@ export class KnowledgeBase {
     return list.find((r) => (r.inspection.start ?? "") <= today) ?? list[0] ?? null;
   }
 
-  /** Every report's latest inspection, one per authority. */
+  /** Every report's latest inspection, one per authority (worked out once a day). */
   latestReports(): Report[] {
-    return this.authorities().map((a) => this.reportFor(a, null)!).filter(Boolean);
+    const day = this.clock().toISOString().slice(0, 10);
+    if (this.latestCache?.day !== day) this.latestCache = { day, reports: this.authorities().map((a) => this.reportFor(a, null)!).filter(Boolean) };
+    return this.latestCache.reports;
   }
 
-  private index(authority: string | null): MiniSearch<Passage> {
+  private index(authority: string | null): Indexed {
     if (!authority) {
       this.global ??= this.build(this.passages);
       return this.global;
@@ -96,10 +107,14 @@ export class KnowledgeBase {
     return idx;
   }
 
-  private build(passages: Passage[]): MiniSearch<Passage> {
+  private build(passages: Passage[]): Indexed {
     const idx = new MiniSearch<Passage>(SEARCH_OPTIONS);
     idx.addAll(passages);
-    return idx;
+    // Word → passages holding it: typo tolerance is spent only on words the reports do not
+    // have, and the commonest words are dropped from a query that has rarer ones.
+    const vocabulary = new Map<string, number>();
+    for (const p of passages) for (const w of new Set(p.text.toLowerCase().split(/[^a-z0-9\u00c0-\u024f]+/))) if (w.length > 1) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
+    return { idx, vocabulary, size: passages.length };
   }
 
   /** Builds the global passage index now rather than on the first free-text question. */
@@ -109,18 +124,34 @@ export class KnowledgeBase {
 
   /**
    * Searches passages (of one authority when given): all terms exactly first, then any term,
-   * and only then with typo tolerance, so the common case stays fast.
+   * and only then with typo tolerance for words the reports do not have, so the common case
+   * stays fast.
    */
-  search(query: string, authority: string | null, file?: string, limit = 3): PassageHit[] {
-    const idx = this.index(authority);
+  search(query: string, authority: string | null, file?: string, limit = 3, minTerms = 1): PassageHit[] {
+    const { idx, vocabulary, size } = this.index(authority);
     const filter = file ? (r: { id: number }) => this.passages[r.id].file === file : undefined;
+    const unknown = (t: string) => !vocabulary.has(t);
+    // Words in over a twentieth of a large index's passages ("children", "care") rank nothing and cost the
+    // most: leave them out when rarer words remain.
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    const rare = words.filter((w) => (vocabulary.get(w) ?? 0) <= size / 20 || size < 1000);
+    if (rare.length && rare.length < words.length) {
+      query = rare.join(" ");
+      minTerms = Math.min(minTerms, rare.length);
+    }
+    const firstLetters = new Set(words.map((w) => w[0]));
     const attempts = [
-      { combineWith: "AND" as const, prefix: (t: string) => t.length > 5 },
-      { combineWith: "OR" as const, prefix: (t: string) => t.length > 5 },
-      { combineWith: "OR" as const, fuzzy: (t: string) => (t.length > 4 ? 0.2 : 0) },
+      { combineWith: "AND" as const },
+      { combineWith: "OR" as const },
+      { combineWith: "OR" as const, fuzzy: (t: string) => (t.length > 4 && unknown(t) ? 0.2 : 0), maxFuzzy: 2 },
     ];
+    // Each round must find passages holding at least `minTerms` of the question's words;
+    // otherwise the next, more tolerant round gets its chance.
     for (const opts of attempts) {
-      const hits = idx.search(query, { ...opts, filter });
+      // A typo is rarely in a word's first letter: "weather" must not find "Heather".
+      const hits = idx
+        .search(query, { ...opts, filter })
+        .filter((h) => new Set(h.queryTerms).size >= minTerms && (!opts.fuzzy || h.terms.filter((t) => firstLetters.has(t[0])).length >= minTerms));
       if (hits.length) return hits.slice(0, limit).map((h) => ({ passage: this.passages[h.id], score: h.score, terms: h.terms }));
     }
     return [];
