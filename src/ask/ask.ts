@@ -35,9 +35,10 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
       break;
   }
   if (!q.authorities.length) {
-    if (q.intent === "search" && !q.unknownName && !q.wantsGrade) return searchAnswer(q, kb, null);
-    if (q.intent === "lookup" || q.wantsGrade || q.unknownName || q.intent === "facts" || q.intent === "actions") return unknownAuthority(text, kb, q.unknownName);
-    return searchAnswer(q, kb, null);
+    if (q.wantsGrade || q.intent === "lookup" || q.intent === "facts" || q.intent === "actions") return unknownAuthority(text, kb, q.unknownName);
+    // A capitalised word may be a topic ("Early Help") rather than a place: look first.
+    const found = searchAnswer(q, kb, null);
+    return found.answered || !q.unknownName ? found : unknownAuthority(text, kb, q.unknownName);
   }
   if (!withReport.length) return noReport(text, kb, missing[0], q.year);
   const authority = withReport[0];

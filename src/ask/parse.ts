@@ -48,7 +48,8 @@ function detectIntent(q: string, hasAuthority: boolean, multiAuthority: boolean,
   if (/\b(mean|means|meaning|definition|define|scale)\b/.test(t) && (hasGrade || /\bgrade\s*[1-4]\b/.test(t) || /\bgrad(e|ing) scale\b/.test(t)) && !hasAuthority) return "scale";
   if (/\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change)|deadlines?|(improvement|action) plan|told .* to|asked .* to|what should|priorit(y|ies) for action|what needs)\b/.test(t) && !/\bcapacity\b/.test(t))
     return "actions";
-  if (/\b(how many|number of|when|what date|dates?|published|publication|how long|which year|what year|took place|inspectors?)\b/.test(t) && !(hasArea && /\b(grade|rated|judged)\b/.test(t))) return "facts";
+  if (/\bhow many (councils|authorities|las|local authorities)\b/.test(t) && hasGrade && !hasAuthority) return "list";
+  if (/\b(how many|number of|when|what date|dates?|published|publication|how long|which year|what year|took place|inspectors?|(latest|last|most recent) inspection|last inspected)\b/.test(t) && !(hasArea && /\b(grade|rated|judged)\b/.test(t))) return "facts";
   if (hasGrade && /\b(which|who|list|what|name|any|all)\b/.test(t) && !hasAuthority) return "list";
   if (/\b(which|list)\b.*\b(councils|authorities|las|places|areas|ones|reports)\b/.test(t) && !hasAuthority) return "list";
   if (multiAuthority || /\b(compare|comparison|versus|vs\.?|against)\b/.test(t)) return "compare";

@@ -7,6 +7,7 @@ import type { FrameworkId } from "../types.js";
 import type { Lexicon } from "../knowledge/lexicon.js";
 import type { Line } from "./document.js";
 import { readGradeCell, type ReadGrade } from "./grades.js";
+import { tokenize } from "../text/words.js";
 
 /** A row-shaped line or two: label cells and the first cell that reads as a grade. */
 export interface Row {
@@ -46,7 +47,13 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
       continue;
     }
     const read = cells.map((c) => (c ? readGradeCell(c, framework, lex) : null));
-    const gradeAt = read.findIndex((g, i) => i > 0 && g !== null);
+    let gradeAt = read.findIndex((g, i) => i > 0 && g !== null);
+    // "Good – Staying safe": a grade first, then a label the vocabulary knows as an area.
+    if (gradeAt < 0 && read[0] && cells.length === 2 && !read[1] && (lex.areasByFramework.get(framework) ?? lex.allAreas).findAll(tokenize(cells[1])).length) {
+      cells.reverse();
+      read.reverse();
+      gradeAt = 1;
+    }
     const label = (gradeAt > 0 ? cells.slice(0, gradeAt) : cells.filter((c, i) => c && !read[i])).join(" ").trim();
     const grade = gradeAt > 0 ? read[gradeAt] : null;
     // A label starting in lower case carries on the row above ("... keeping children" / "and young people safe").
