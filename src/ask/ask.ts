@@ -8,7 +8,7 @@ import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import { parseQuestion } from "./parse.js";
 import { actionAnswer } from "./actionAnswers.js";
 import { factAnswer } from "./factAnswers.js";
-import { compareAnswer, listAnswer, lookupAnswer } from "./judgementAnswers.js";
+import { compareAnswer, listAnswer, lookupAnswer, matchingJudgements } from "./judgementAnswers.js";
 import { helpAnswer, scaleAnswer, searchAnswer } from "./otherAnswers.js";
 import { answer, coverage, noReport, unknownAuthority } from "./format.js";
 
@@ -50,9 +50,12 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
     case "lookup":
       return lookupAnswer(q, kb, authority);
     default: {
-      // An authority and nothing else ("Derby", "How did Oxfordshire do?") → its table;
-      // anything else is looked for in its report's words.
+      // An authority and nothing else ("Derby", "How did Oxfordshire do?") → its table; an
+      // area its report grades ("what did Ofsted say about Warrington's LSCB review?") → the
+      // grade; anything else is looked for in its report's words.
       if (!q.rest.length && !q.areas.length) return lookupAnswer(q, kb, authority);
+      const report = kb.reportFor(authority, q.year);
+      if (report && q.areas.length && matchingJudgements(q, report).length) return lookupAnswer(q, kb, authority);
       return searchAnswer(q, kb, authority);
     }
   }

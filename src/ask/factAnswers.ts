@@ -75,8 +75,8 @@ export function factAnswer(q: Query, kb: KnowledgeBase, authority: string): Answ
       if (i.citations.start) cites.push(i.citations.start);
       if (i.published) lines.push(`The report was published on ${formatDate(i.published)}.`);
     } else lines.push(`The ${authority} report does not give the inspection dates.${i.reportDate ? ` It is a council report of ${formatDate(i.reportDate)}.` : ""}`);
-    if (i.reportDate && i.citations.reportDate && !(i.start || i.end)) cites.push(i.citations.reportDate);
   }
+  // A council report's own date is not when the inspection happened: say so, unanswered.
   const answered = cites.length > 0;
   return answer(q.text, "facts", answered, lines.join(" "), [], cites);
 }

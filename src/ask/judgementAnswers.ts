@@ -62,6 +62,16 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): An
   // "stockton LAC": the words name a service of this framework, not one of its areas.
   if (!areaIdsFor(q, r).length && q.services.length === 1 && r.inspection.framework === "SLAC") return tableAnswer(q, r);
   const found = matchingJudgements(q, r);
+  if (!found.length && !q.year) {
+    // An area the latest framework no longer grades ("staying safe" after 2012) may stand
+    // in an earlier inspection: give that, saying plainly which inspection it is.
+    const older = (kb.byAuthority.get(authority) ?? []).filter((o) => o !== r).find((o) => matchingJudgements(q, o).length);
+    if (older) {
+      const js = matchingJudgements(q, older);
+      const lead = `The latest ${authority} inspection (${r.inspection.frameworkName}, ${whenText(r)}) has no ${areaNames(q)} judgement. The earlier inspection (${whenText(older)}) gave:`;
+      return answer(q.text, "grade", true, `${lead}\n${js.map((j) => `${judgementLine(j)}.`).join("\n")}`, js);
+    }
+  }
   if (!found.length) {
     const known = ordered(r).map((j) => j.area);
     const list = [...new Set(known)].join(", ");

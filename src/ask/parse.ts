@@ -90,7 +90,7 @@ export function parseQuestion(text: string, lex: Lexicon): Query {
   const gradeNumber = /\bgrade\s*([1-4])\b/i.exec(clean);
   let unknownName: string | null = null;
   if (!authorities.length) {
-    const cap = tokens.find((t, i) => i > 0 && /^[A-Z][a-z]{2,}/.test(t.raw) && !used[i] && !COMMON_CAPITALISED.has(t.norm) && !STOP_WORDS.has(t.norm));
+    const cap = tokens.find((t, i) => /^[A-Z][a-z]{2,}/.test(t.raw) && !used[i] && !COMMON_CAPITALISED.has(t.norm) && !STOP_WORDS.has(t.norm));
     unknownName = cap?.raw.replace(/'s$/, "") ?? null;
   }
   const searchTerms = tokens.filter((t, i) => !authorityTokens.has(i) && !STOP_WORDS.has(t.norm) && t.norm.length > 1).map((t) => t.norm);

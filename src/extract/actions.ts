@@ -13,13 +13,17 @@ import { isTabular, type Doc, type Line } from "./document.js";
 import { MAY_NAME_SERVICE } from "./judgements.js";
 
 const SECTION_START =
-  /\b(areas? for (improvement|development)|what needs to (improve|be improved)|priority actions?|(inspection|inspectors?|ofsted)('s)?\b[^.]{0,60}\brecommendations?|recommendations?\b[^.]{0,30}\b(of|from|by|made by) (the )?(inspection|inspectors?|ofsted)|recommendations? for improvement)\b/i;
+  /\b(areas? (for|to) (improvement|development|develop|improve)|what needs to (improve|be improved)|priority actions?|(inspection|inspectors?|ofsted)('s)?\b[^.]{0,60}\brecommendations?|recommendations?\b[^.]{0,30}\b(of|from|by|made by) (the )?(inspection|inspectors?|ofsted)|recommendations? for improvement)\b/i;
 /** A heading that is just "Recommendations": Ofsted's, unless its items are council decisions. */
 const BARE_HEADING = /^(recommendations?|areas? for (improvement|development)|next steps)\s*:?$/i;
 /** Items that are decisions asked of a cabinet or committee, not inspection actions. */
 const COUNCIL_DECISION = /^(to\s+)?(note|receive|approve|agree|endorse|consider|acknowledge|review and approve)\b|\b(cabinet|council|committee|board|members) (is|are) (asked|recommended)\b/i;
+/** A paragraph introducing the list of actions ("... should take the following action:"). */
+const LIST_INTRO = /\b(should|must|needs? to|recommend\w*|actions?|improve\w*|develop\w*)\b[^.]*(:|following\s+\w+\s*\.?)$|\b(should|must) take the following\b/i;
 const TIMESCALE = /^(immediately|with immediate effect|within (\w+|\d+) (days?|weeks?|months?)|in the (short|medium|longer?) term)\s*:?$/i;
-const DEADLINE = /\b(must|should|to|will|needs? to)\s+be\s+(submitted|sent|completed|published|provided|delivered|returned|agreed)\b/i;
+const DEADLINE = /\b(must|should|to|will|needs? to|(is|are) required to)\s+(be\s+)?(submit\w*|sen[dt]|complet\w*|publish\w*|provid\w*|deliver\w*|return\w*|agree\w*|produc\w*)\b|\bdeadline\b|\bfor (submission|completion)\b/i;
+/** A deadline counted from publication: "within 70 working days of the report being published". */
+const RELATIVE_DEADLINE = /\bwithin (\w+) (working )?(days?|weeks?|months?) of (the )?(report|publication|inspection report)\b[^.]*?\bpublish\w*|\bwithin (\w+) (working )?(days?|weeks?|months?) of publication\b/i;
 
 /** Stable id: the same action in the same file keeps its id when the corpus is re-read. */
 export function actionId(file: string, authority: string, text: string): string {
@@ -72,7 +76,7 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
     // Prose about both services ("Safeguarding and Looked After Children Services") ends any section's service.
     if (found.length > 1) service = null;
     if ((SECTION_START.test(line.body) || BARE_HEADING.test(line.body)) && (heading || /:$/.test(line.body) || line.body.length < 160) && !line.bullet) {
-      inSection = /improvement|development|needs to/i.test(line.body) && !/recommendation/i.test(line.body) ? "area-for-improvement" : "recommendation";
+      inSection = /improve|develop|needs to/i.test(line.body) && !/recommendation/i.test(line.body) ? "area-for-improvement" : "recommendation";
       timescale = null;
       afterTimescale = false;
       // A section keeps the service of the heading above it only when nothing since has
@@ -89,6 +93,13 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
       afterTimescale = true;
       continue;
     }
+    // A sub-heading naming a service ("4.1 Safeguarding services") or a line introducing the
+    // list ("... should take the following action:") keeps the section open.
+    if (heading && found.length === 1 && line.body.split(/\s+/).length <= 6 && !/:$/.test(line.body)) {
+      service = found[0];
+      continue;
+    }
+    if (!line.bullet && !afterTimescale && LIST_INTRO.test(line.body)) continue;
     if (line.bullet || (afterTimescale && !heading) || (line.numbered && /^(ensure|improve|review|increase|develop|strengthen|establish|make sure|reduce|provide|take|put)\b/i.test(line.body))) {
       const text = line.body;
       if (COUNCIL_DECISION.test(text)) continue;
@@ -105,8 +116,18 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
   for (const s of doc.sentences) {
     if (!DEADLINE.test(s.text)) continue;
     const date = findDates(s.text).find((d) => /\bby\s+(the\s+)?$/i.test(s.text.slice(Math.max(0, d.index - 12), d.index)) || /\bby\s+\w+day,?\s+$/i.test(s.text.slice(Math.max(0, d.index - 18), d.index)));
-    if (!date) continue;
-    make("deadline", s.text, null, date.iso, null, s.line, s.lineEnd, s.text);
+    if (date) {
+      make("deadline", s.text, null, date.iso, null, s.line, s.lineEnd, s.text);
+      continue;
+    }
+    // "within 70 working days of the report being published": a timescale; its due date is
+    // worked out only for calendar units (working days depend on bank holidays not known here).
+    const rel = RELATIVE_DEADLINE.exec(s.text);
+    if (rel) {
+      const [n, working, unit] = rel[1] ? [rel[1], rel[2], rel[3]] : [rel[6], rel[7], rel[8]];
+      const timescale = `Within ${n} ${working ?? ""}${unit} of publication`.replace(/\s+/g, " ");
+      make("deadline", s.text, timescale, working ? null : dueDate(`within ${n} ${unit}`, inspection.published), null, s.line, s.lineEnd, s.text);
+    }
   }
   return out;
 }

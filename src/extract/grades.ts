@@ -35,6 +35,13 @@ export function readGradeCell(cell: string, framework: FrameworkId, lex: Lexicon
     const key = lex.gradeByNumber(Number(numOnly[1]), framework);
     return key ? { key, fuzzy: false } : null;
   }
+  // "Grade 2 (good)": the words in brackets say it; a number that disagrees with them is no grade.
+  const both = /^(?:grade\s*)?([1-4])\s*\(([a-z ]+)\)$/i.exec(c);
+  if (both) {
+    const inner = readGradeCell(both[2], framework, lex);
+    const byNumber = lex.gradeByNumber(Number(both[1]), framework);
+    return inner && (byNumber === null || byNumber === inner.key) ? inner : null;
+  }
   c = c.replace(/\(\s*grade\s*[1-4]\s*\)|^\s*[1-4]\s*[-–:]\s*|\s*[-–:]\s*[1-4]\s*$/gi, "").trim();
   const folded = foldPhrase(c);
   for (const [words, key] of CANDIDATES) if (folded === words) return { key, fuzzy: false };

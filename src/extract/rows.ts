@@ -38,48 +38,67 @@ const NOT_THIS_INSPECTION = /\b(previous|last|prior|national|england|average|sta
 export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): Map<number, Row> {
   const rows = new Map<number, Row>();
   let prev: Row | null = null;
+  let prose: Line | null = null;
   for (const line of lines) {
     if (line.blank) continue;
     const cells = splitCells(line.body);
-    const tabular = /\t|\|/.test(line.text) || /\S {2,}\S/.test(line.text.trim());
+    const tabular = /\t|\|/.test(line.text) || /\S {2,}\S/.test(line.text.trim()) || /\S\s*\.{4,}\s*\S/.test(line.text);
     if (!cells || (!tabular && cells.length < 2)) {
       prev = null;
+      prose = line;
       continue;
     }
-    const read = cells.map((c) => (c ? readGradeCell(c, framework, lex) : null));
-    let gradeAt = read.findIndex((g, i) => i > 0 && g !== null);
-    // "Good – Staying safe": a grade first, then a label the vocabulary knows as an area.
-    if (gradeAt < 0 && read[0] && cells.length === 2 && !read[1] && (lex.areasByFramework.get(framework) ?? lex.allAreas).findAll(tokenize(cells[1])).length) {
-      cells.reverse();
-      read.reverse();
-      gradeAt = 1;
+    // A label the export broke before its cells: "The contribution of health agencies to
+    // keeping children" on one line, "and young people safe    Good" on the next.
+    if (tabular && prose && prose.no === line.no - 1 && /^[a-z]/.test(cells[0]) && prose.body.split(/\s+/).length <= 12 && !/[.:;!?]$/.test(prose.body)) {
+      cells[0] = `${prose.body.trim()} ${cells[0]}`;
+      const row = rowFrom(cells, line, framework, lex);
+      if (row) {
+        row.line = prose.no;
+        row.quote = `${prose.text.trim()}\n${row.quote}`;
+        rows.set(line.no, row);
+        prev = row;
+        prose = null;
+        continue;
+      }
     }
-    const label = (gradeAt > 0 ? cells.slice(0, gradeAt) : cells.filter((c, i) => c && !read[i])).join(" ").trim();
-    const grade = gradeAt > 0 ? read[gradeAt] : null;
+    prose = null;
+    const read = cells.map((c) => (c ? readGradeCell(c, framework, lex) : null));
+    const gradeAt = read.findIndex((g, i) => i > 0 && g !== null);
+    const label0 = (gradeAt > 0 ? cells.slice(0, gradeAt) : cells.filter((c, i) => c && !read[i])).join(" ").trim();
     // A label starting in lower case carries on the row above ("... keeping children" / "and young people safe").
-    if (prev && prev.lineEnd >= line.no - 2 && /^[a-z]/.test(label) && tabular) {
-      prev.label = `${prev.label} ${label}`;
+    if (prev && prev.lineEnd >= line.no - 2 && /^[a-z]/.test(label0) && tabular) {
+      const grade = gradeAt > 0 ? read[gradeAt] : null;
+      prev.label = `${prev.label} ${label0}`;
       prev.lineEnd = line.no;
       prev.quote += `\n${line.text.trim()}`;
       if (!prev.grade || (prev.grade.fuzzy && grade && !grade.fuzzy)) prev.grade = grade ?? prev.grade;
       continue;
     }
-    if (!label || label.split(/\s+/).length > 20 || !/[a-z]/i.test(label)) {
+    const made = rowFrom(cells, line, framework, lex);
+    if (!made || (!made.grade && !tabular)) {
       prev = null;
       continue;
     }
-    if (grade && NOT_THIS_INSPECTION.test(label)) {
-      prev = null;
-      continue;
-    }
-    // Only tabular lines or lines with a grade are rows; "Title: text" prose is not.
-    if (!grade && !tabular) {
-      prev = null;
-      continue;
-    }
-    const row: Row = { label, grade, line: line.no, lineEnd: line.no, quote: line.text.trim() };
-    rows.set(line.no, row);
-    prev = row;
+    rows.set(line.no, made);
+    prev = made;
   }
   return rows;
+}
+
+/** Reads one line's cells as a row: its label and the first cell that is a grade. Null when it is no row. */
+function rowFrom(cells: string[], line: Line, framework: FrameworkId, lex: Lexicon): Row | null {
+  const read = cells.map((c) => (c ? readGradeCell(c, framework, lex) : null));
+  let gradeAt = read.findIndex((g, i) => i > 0 && g !== null);
+  // "Good – Staying safe": a grade first, then a label the vocabulary knows as an area.
+  if (gradeAt < 0 && read[0] && cells.length === 2 && !read[1] && (lex.areasByFramework.get(framework) ?? lex.allAreas).findAll(tokenize(cells[1])).length) {
+    cells = [cells[1], cells[0]];
+    read.reverse();
+    gradeAt = 1;
+  }
+  const label = (gradeAt > 0 ? cells.slice(0, gradeAt) : cells.filter((c, i) => c && !read[i])).join(" ").trim();
+  const grade = gradeAt > 0 ? read[gradeAt] : null;
+  if (!label || label.split(/\s+/).length > 20 || !/[a-z]/i.test(label)) return null;
+  if (grade && NOT_THIS_INSPECTION.test(label)) return null;
+  return { label, grade, line: line.no, lineEnd: line.no, quote: line.text.trim() };
 }

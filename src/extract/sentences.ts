@@ -156,7 +156,7 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
     const areas = list.slice(0, gi).filter((x) => x.kind === "area" && x.start >= clauseStart);
     if (!areas.length) continue;
     const last = areas[areas.length - 1];
-    if (cop - last.end > 12) continue;
+    if (cop - last.end > 15) continue;
     for (const a of areas) push(a, g, "prose");
   }
   return out;

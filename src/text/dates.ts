@@ -57,9 +57,16 @@ export interface DateRange {
   index: number;
 }
 
-/** Finds "7 to 18 March 2011", "7-18th February 2011", "28 November 2011 13 December 2011" and the like. */
+const NUMERIC_RANGE = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\s*(?:-|–|to|and|until)\s*(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/gi;
+
+/** Finds "7 to 18 March 2011", "7-18th February 2011", "28 November 2011 13 December 2011", "18/07/2022 – 22/07/2022" and the like. */
 export function findRanges(text: string): DateRange[] {
   const out: DateRange[] = [];
+  for (const m of text.matchAll(NUMERIC_RANGE)) {
+    const start = isoDate(Number(m[3]), Number(m[2]) - 1, Number(m[1]));
+    const end = isoDate(Number(m[6]), Number(m[5]) - 1, Number(m[4]));
+    if (start && end && start <= end && daysBetween(start, end) <= 92) out.push({ start, end, index: m.index! });
+  }
   for (const m of text.matchAll(RANGE)) {
     const [, d1, m1, y1, d2, m2, y2] = m;
     const endYear = Number(y2);
