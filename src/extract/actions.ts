@@ -21,7 +21,7 @@ const COUNCIL_DECISION = /^(to\s+)?(note|receive|approve|agree|endorse|consider|
 /** A paragraph introducing the list of actions ("... should take the following action:"). */
 const LIST_INTRO = /\b(should|must|needs? to|recommend\w*|actions?|improve\w*|develop\w*)\b[^.]*(:|following\s+\w+\s*\.?)$|\b(should|must) take the following\b/i;
 const TIMESCALE = /^(immediately|with immediate effect|within (\w+|\d+) (days?|weeks?|months?)|in the (short|medium|longer?) term)\s*:?$/i;
-const DEADLINE = /\b(must|should|to|will|needs? to|(is|are) required to)\s+(be\s+)?(submit\w*|sen[dt]|complet\w*|publish\w*|provid\w*|deliver\w*|return\w*|agree\w*|produc\w*)\b|\bdeadline\b|\bfor (submission|completion)\b/i;
+const DEADLINE = /\b(must|should|to|will|needs? to|(is|are) required to)\s+(be\s+)?(submit\w*|sen[dt]|complet\w*|publish\w*|provid\w*|deliver\w*|return\w*|agree\w*|produc\w*|present\w*)\b|\bdeadline\b|\bfor (submission|completion)\b/i;
 /** A deadline counted from publication: "within 70 working days of the report being published". */
 const RELATIVE_DEADLINE = /\bwithin (\w+) (working )?(days?|weeks?|months?) of (the )?(report|publication|inspection report)\b[^.]*?\bpublish\w*|\bwithin (\w+) (working )?(days?|weeks?|months?) of publication\b/i;
 
@@ -114,8 +114,9 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
   }
 
   for (const s of doc.sentences) {
-    if (!DEADLINE.test(s.text)) continue;
-    const date = findDates(s.text).find((d) => /\bby\s+(the\s+)?$/i.test(s.text.slice(Math.max(0, d.index - 12), d.index)) || /\bby\s+\w+day,?\s+$/i.test(s.text.slice(Math.max(0, d.index - 18), d.index)));
+    // A council deadline is about its plan or statement of action, not the report's publication.
+    if (!DEADLINE.test(s.text) || !/\b(plan|statement|actions?)\b/i.test(s.text)) continue;
+    const date = findDates(s.text).find((d) => /\b(by|on|before)\s+(the\s+)?(\w+day,?\s+)?$/i.test(s.text.slice(Math.max(0, d.index - 20), d.index)));
     if (date) {
       make("deadline", s.text, null, date.iso, null, s.line, s.lineEnd, s.text);
       continue;
