@@ -1,0 +1,97 @@
+/**
+ * The Teams bot's behaviour, turn by turn: answers messages in personal chats, group
+ * chats and channels (where it is @mentioned), greets when it is added, and remembers
+ * every conversation it is in so the digest can post there later.
+ */
+import { ActivityHandler, TurnContext, type Activity } from "botbuilder";
+import type { Bot } from "../../src/bot.js";
+import type { Clock } from "../../src/clock.js";
+import type { ConversationReferenceStore } from "../../src/store/types.js";
+import { parseTeamsCommand } from "./commands.js";
+import { renderHelp } from "./help.js";
+import { rememberConversation } from "./references.js";
+import { RecentIds } from "./recentIds.js";
+import { renderAnswer } from "./render.js";
+import { withTyping } from "./typing.js";
+
+/** What the Teams bot needs. */
+export interface TeamsBotOptions {
+  /** The core; a promise while the corpus is still loading (messages wait, with typing shown). */
+  bot: Bot | Promise<Bot>;
+  references: ConversationReferenceStore;
+  log: (line: string) => void;
+  clock: Clock;
+  /** Show "typing…" when an answer takes longer than this (ms). */
+  typingDelayMs: number;
+}
+
+/** An ActivityHandler (not TeamsActivityHandler: its member lookups call Teams APIs this bot does not need). */
+export class InspectionTeamsBot extends ActivityHandler {
+  private readonly seen = new RecentIds();
+
+  constructor(private readonly opts: TeamsBotOptions) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.remember(context);
+      await this.answer(context);
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      if (!botIn(context.activity.membersRemoved, context.activity)) await this.remember(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      // Greet once, when the bot itself joins; not every time a person joins a team.
+      if (botIn(context.activity.membersAdded, context.activity)) await this.sendHelp(context, true);
+      await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      // Teams sends installationUpdate and a conversationUpdate (bot added) on install: the
+      // reference is stored on both, the welcome is sent on the conversationUpdate only.
+      if (!/^remove/.test(context.activity.action ?? "")) await this.remember(context);
+      await next();
+    });
+  }
+
+  private async remember(context: TurnContext): Promise<void> {
+    try {
+      await rememberConversation(this.opts.references, context.activity);
+    } catch (err) {
+      // A store failure must not cost the user their answer; the digest just cannot post here yet.
+      this.opts.log(`teams: could not store the conversation reference: ${(err as Error).message}`);
+    }
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    if (a.id && !this.seen.firstTime(`${a.conversation?.id}|${a.id}`)) {
+      this.opts.log(`teams: activity ${a.id} delivered again; already answered`);
+      return;
+    }
+    // A card button without imBack arrives as a message with a value and no text: not a question.
+    if (!a.text && a.value !== undefined) return;
+    const text = TurnContext.removeRecipientMention(a) ?? a.text ?? "";
+    const command = parseTeamsCommand(text);
+    if (command.kind === "help") return this.sendHelp(context, false);
+    const started = this.opts.clock().getTime();
+    const answer = await withTyping(context, async () => (await this.opts.bot).ask(command.question), this.opts.typingDelayMs, this.opts.log);
+    this.opts.log(`teams: ${a.conversation?.conversationType ?? "chat"} question answered (${answer.kind}, answered=${answer.answered}) in ${this.opts.clock().getTime() - started} ms`);
+    await context.sendActivity(answer.kind === "help" ? renderHelp(answer, { inChannel: inChannel(a) }) : renderAnswer(answer));
+  }
+
+  private async sendHelp(context: TurnContext, welcome: boolean): Promise<void> {
+    const bot = await withTyping(context, async () => this.opts.bot, this.opts.typingDelayMs, this.opts.log);
+    await context.sendActivity(renderHelp(bot.ask("help"), { welcome, inChannel: inChannel(context.activity) }));
+  }
+}
+
+/** True when the bot (the activity's recipient) is among `members`. */
+function botIn(members: { id: string }[] | undefined, activity: Partial<Activity>): boolean {
+  return Boolean(members?.some((m) => m.id === activity.recipient?.id));
+}
+
+/** Channels and group chats need an @mention to reach the bot; personal chats (and the Emulator) do not. */
+function inChannel(activity: Partial<Activity>): boolean {
+  const type = activity.conversation?.conversationType;
+  return type === "channel" || type === "groupChat";
+}
