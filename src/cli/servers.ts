@@ -1,10 +1,16 @@
 /**
- * Starts the chat platforms the settings ask for on one HTTP port: Slack (HTTP or Socket
- * Mode), Teams, /healthz, and the daily digest scheduler.
+ * Starts the chat platforms the settings ask for on one HTTP port (Slack and Teams side by
+ * side, GET /healthz beside them), the actions store, and the daily digest scheduler.
+ * The server listens before the corpus is loaded, so /healthz says 503 until it is.
  */
 import type { Bot } from "../bot.js";
+import { systemClock, type Clock } from "../clock.js";
 import type { Settings } from "../config.js";
+import { openActions } from "../actions/runtime.js";
+import { DigestScheduler } from "../digest/scheduler.js";
+import type { DigestSender } from "../digest/types.js";
 import { startHttpServer, type Route } from "../../adapters/http/server.js";
+import { createTeamsAdapter } from "../../adapters/teams/app.js";
 
 /** What `startServers` started, to stop it cleanly. */
 export interface RunningServers {
@@ -12,17 +18,33 @@ export interface RunningServers {
   stop(): Promise<void>;
 }
 
-/** Starts every configured adapter. */
-export async function startServers(bot: Bot, settings: Settings, log: (m: string) => void): Promise<RunningServers> {
+/** Starts every configured adapter once `loading` resolves; the port is open before that. */
+export async function startServers(loading: Promise<Bot>, settings: Settings, log: (m: string) => void, clock: Clock = systemClock): Promise<RunningServers> {
   const routes: Route[] = [];
+  let ready = false;
+  // Routes are looked up per request, so adapters can add theirs once the corpus is loaded.
+  const server = await startHttpServer(routes, { port: settings.port, isReady: () => ready, log });
+  log(`listening on ${server.url} (GET /healthz answers 503 until the corpus is loaded)`);
+  const bot = await loading;
+  const { store, service } = await openActions({ settings, actions: bot.actions, clock, log });
+  const senders: { slack?: DigestSender; teams?: DigestSender } = {};
   const stops: (() => Promise<void>)[] = [];
-  const server = await startHttpServer(routes, { port: settings.port, isReady: () => true, log });
-  log(`listening on ${server.url} (GET /healthz)`);
+  if (settings.teams) {
+    const teams = createTeamsAdapter({ bot, settings: settings.teams, references: store, log, clock });
+    routes.push(...teams.routes);
+    log(`teams: POST ${server.url}/api/messages${settings.teams.allowAnonymous ? " (anonymous: Bot Framework Emulator / local use only)" : ""}`);
+  }
+  const scheduler = new DigestScheduler({ store, settings: settings.digest, clock, senders, log });
+  scheduler.start();
+  ready = true;
+  log(`ready: ${bot.reports.length} reports, ${bot.actions.length} actions`);
   return {
     url: server.url,
     stop: async () => {
+      scheduler.stop();
       for (const s of stops) await s();
       await server.close();
+      await store.close();
     },
   };
 }

@@ -11,13 +11,15 @@ import { startServers } from "./servers.js";
 
 async function main(): Promise<void> {
   const settings = loadSettings();
-  const bot = await loadBot({ corpusDir: settings.corpusDir });
-  for (const p of bot.problems) process.stderr.write(`warning: ${p.file} ${p.reason} [${p.code}] (skipped)\n`);
+  const loading = loadBot({ corpusDir: settings.corpusDir }).then((bot) => {
+    for (const p of bot.problems) process.stderr.write(`warning: ${p.file} ${p.reason} [${p.code}] (skipped)\n`);
+    return bot;
+  });
   if (!settings.slack && !settings.teams) {
-    await runTerminalChat(bot);
+    await runTerminalChat(await loading);
     return;
   }
-  const running = await startServers(bot, settings, (m) => process.stderr.write(`${m}\n`));
+  const running = await startServers(loading, settings, (m) => process.stderr.write(`${m}\n`));
   const stop = async () => {
     await running.stop();
     process.exit(0);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { loadSettings } from "../../src/config.js";
+
+describe("settings", () => {
+  it("needs nothing: terminal chat defaults", () => {
+    const s = loadSettings({});
+    expect(s).toMatchObject({ corpusDir: "seeds", dataDir: "data", port: 3978, adminUsers: [], digest: { timeZone: "Europe/London", time: "09:00", days: "weekdays" } });
+    expect(s.slack).toBeUndefined();
+    expect(s.teams).toBeUndefined();
+  });
+
+  it("names each bad variable and says how to fix it", () => {
+    const bad = () => loadSettings({ SLACK_BOT_TOKEN: "oops", PORT: "http", DATABASE_URL: "mysql://x" });
+    expect(bad).toThrowError(/SLACK_BOT_TOKEN must be a bot token starting with xoxb-/);
+    expect(bad).toThrowError(/PORT must be a port number/);
+    expect(bad).toThrowError(/DATABASE_URL must start with postgres/);
+    try {
+      bad();
+    } catch (e) {
+      expect((e as { code: string }).code).toBe("CONFIG_INVALID");
+    }
+  });
+
+  it("asks for the signing secret or app token with a Slack bot token", () => {
+    expect(() => loadSettings({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrowError(/SLACK_SIGNING_SECRET is needed with SLACK_BOT_TOKEN/);
+    expect(loadSettings({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack).toMatchObject({ botToken: "xoxb-1", appToken: "xapp-1" });
+  });
+
+  it("asks for the Teams password and tenant of a single-tenant bot", () => {
+    expect(() => loadSettings({ MicrosoftAppId: "abc" })).toThrowError(/MicrosoftAppPassword is needed[\s\S]*MicrosoftAppTenantId is needed/);
+    expect(loadSettings({ TEAMS_ALLOW_ANONYMOUS: "true" }).teams).toMatchObject({ allowAnonymous: true, appType: "SingleTenant" });
+    expect(() => loadSettings({ TEAMS_ALLOW_ANONYMOUS: "maybe" })).toThrowError(/TEAMS_ALLOW_ANONYMOUS must be true or false/);
+  });
+
+  it("rejects an unknown digest time zone and a malformed time", () => {
+    expect(() => loadSettings({ DIGEST_TZ: "Mars/Olympus" })).toThrowError(/not a time zone/);
+    expect(() => loadSettings({ DIGEST_TIME: "9am" })).toThrowError(/DIGEST_TIME must be HH:MM/);
+  });
+});
