@@ -71,9 +71,12 @@ export function factAnswer(q: Query, kb: KnowledgeBase, authority: string): Answ
     } else lines.push(`The ${authority} report is not dated.`);
   } else {
     if (i.start || i.end) {
-      lines.push(`Ofsted inspected ${authority} from ${formatRange(i.start, i.end)}${i.start && i.end && i.start !== i.end ? "" : ""}.`);
+      lines.push(`Ofsted inspected ${authority} from ${formatRange(i.start, i.end)}.`);
       if (i.citations.start) cites.push(i.citations.start);
-      if (i.published) lines.push(`The report was published on ${formatDate(i.published)}.`);
+      if (i.published) {
+        lines.push(`The report was published on ${formatDate(i.published)}.`);
+        if (i.citations.published) cites.push(i.citations.published);
+      }
     } else lines.push(`The ${authority} report does not give the inspection dates.${i.reportDate ? ` It is a council report of ${formatDate(i.reportDate)}.` : ""}`);
   }
   // A council report's own date is not when the inspection happened: say so, unanswered.

@@ -2,7 +2,7 @@
  * Answers about grades: one authority's grade for an area (both services when none is
  * named), its whole table, lists of authorities by grade, and comparisons.
  */
-import type { Answer, Judgement, Report } from "../types.js";
+import type { Answer, FrameworkId, Judgement, Report } from "../types.js";
 import type { AreaRef } from "../knowledge/lexicon.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import type { Query } from "./parse.js";
@@ -16,8 +16,9 @@ function areaIdsFor(q: Query, r: Report): Set<string>[] {
     .filter((s) => s.size > 0);
 }
 
-function serviceFilter(q: Query, r: Report): (j: Judgement) => boolean {
-  if (r.inspection.framework !== "SLAC" || q.services.length !== 1) return () => true;
+/** Keeps judgements of the service the question names (2009-12 framework only; others have none). */
+function serviceFilter(q: Query, framework: FrameworkId): (j: Judgement) => boolean {
+  if (framework !== "SLAC" || q.services.length !== 1) return () => true;
   const name = q.services[0].name;
   return (j) => j.service === name || j.service === null;
 }
@@ -25,7 +26,7 @@ function serviceFilter(q: Query, r: Report): (j: Judgement) => boolean {
 /** Judgements of a report matching the query's areas (and service), in table order. */
 export function matchingJudgements(q: Query, r: Report): Judgement[] {
   const wanted = areaIdsFor(q, r);
-  const bySvc = serviceFilter(q, r);
+  const bySvc = serviceFilter(q, r.inspection.framework);
   // When several areas matched, the most specific one the report actually grades wins per
   // phrase; "looked after children" as a service word also matches no SLAC area, harmlessly.
   const out: Judgement[] = [];
@@ -91,7 +92,7 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): An
 
 /** The whole judgement table of one report. */
 export function tableAnswer(q: Query, r: Report): Answer {
-  const js = ordered(r).filter(serviceFilter(q, r));
+  const js = ordered(r).filter(serviceFilter(q, r.inspection.framework));
   if (!js.length) return answer(q.text, "table", false, `The ${r.inspection.authority} report (${r.file}, ${whenText(r)}) states no graded judgements I could read.`);
   const head = `${r.inspection.authority}: ${r.inspection.frameworkName}, ${whenText(r)}.`;
   return answer(q.text, "table", true, `${head}\n${tableText(r, js)}`, js);
@@ -101,11 +102,25 @@ export function tableAnswer(q: Query, r: Report): Answer {
 export function listAnswer(q: Query, kb: KnowledgeBase): Answer {
   const reports = q.year ? kb.authorities().map((a) => kb.reportFor(a, q.year)).filter((r): r is Report => r !== null) : kb.latestReports();
   const areaGiven = q.areas.length > 0;
-  const hits: Judgement[] = [];
-  for (const r of reports) {
-    const pool = areaGiven ? matchingJudgements(q, r) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" && serviceFilter(q, r)(j));
-    for (const j of pool) if (!q.grades.length || q.grades.some((g) => r.inspection.framework !== "unknown" && kb.lex.gradeName(g, r.inspection.framework) === j.grade)) hits.push(j);
+  const gradeOk = (j: Judgement) => !q.grades.length || q.grades.some((g) => kb.lex.gradeName(g, j.inspection.framework) === j.grade);
+  let hits: Judgement[];
+  if (q.year) {
+    hits = reports.flatMap((r) => (areaGiven ? matchingJudgements(q, r) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" && serviceFilter(q, r.inspection.framework)(j))));
+  } else {
+    // Latest inspections: straight from the per-area index instead of every report in turn.
+    const byArea = kb.latestJudgementsByArea();
+    const refs = areaGiven ? q.areas.flatMap((m) => m.value) : kb.lex.vocab.frameworks.map((f) => ({ framework: f.id, id: "overall-effectiveness" }));
+    const seen = new Set<Judgement>();
+    hits = [];
+    for (const ref of refs)
+      for (const j of byArea.get(ref.id) ?? [])
+        if (j.inspection.framework === ref.framework && !seen.has(j) && serviceFilter(q, j.inspection.framework)(j)) {
+          seen.add(j);
+          hits.push(j);
+        }
+    hits.sort((a, b) => a.authority.localeCompare(b.authority) || a.citation.line - b.citation.line);
   }
+  hits = hits.filter(gradeOk);
   const what = `${q.grades.map((g) => kb.lex.gradeName(g, "SIF")).join(" or ") || "graded"} for ${areaGiven ? areaNames(q) : "overall effectiveness"}`;
   if (!hits.length) return answer(q.text, "list", true, `None of the ${reports.length} authorities in the corpus was judged ${what}${q.year ? ` in ${q.year}` : ""}.`);
   const by = new Map<string, Judgement[]>();

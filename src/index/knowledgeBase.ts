@@ -7,7 +7,7 @@ import MiniSearch from "minisearch";
 import type { Clock } from "../clock.js";
 import type { Lexicon } from "../knowledge/lexicon.js";
 import { inspectionYear } from "../extract/metadata.js";
-import type { Passage, Report } from "../types.js";
+import type { Judgement, Passage, Report } from "../types.js";
 import { STOP_WORDS } from "../text/words.js";
 
 /** Search options shared by every passage index: drop stop words, prefix on longer terms. */
@@ -42,7 +42,7 @@ export class KnowledgeBase {
   readonly byAuthority = new Map<string, Report[]>();
   private global: Indexed | null = null;
   private scoped = new Map<string, Indexed>();
-  private latestCache: { day: string; reports: Report[] } | null = null;
+  private latestCache: { day: string; reports: Report[]; byArea: Map<string, Judgement[]> } | null = null;
   private passagesByAuthority = new Map<string, Passage[]>();
 
   constructor(
@@ -89,9 +89,23 @@ export class KnowledgeBase {
 
   /** Every report's latest inspection, one per authority (worked out once a day). */
   latestReports(): Report[] {
+    return this.latest().reports;
+  }
+
+  /** The latest inspections' judgements by area id ("overall-effectiveness" → every authority's). */
+  latestJudgementsByArea(): Map<string, Judgement[]> {
+    return this.latest().byArea;
+  }
+
+  private latest(): { reports: Report[]; byArea: Map<string, Judgement[]> } {
     const day = this.clock().toISOString().slice(0, 10);
-    if (this.latestCache?.day !== day) this.latestCache = { day, reports: this.authorities().map((a) => this.reportFor(a, null)!).filter(Boolean) };
-    return this.latestCache.reports;
+    if (this.latestCache?.day !== day) {
+      const reports = this.authorities().map((a) => this.reportFor(a, null)!).filter(Boolean);
+      const byArea = new Map<string, Judgement[]>();
+      for (const j of reports.flatMap((r) => r.judgements)) if (j.areaId) byArea.set(j.areaId, [...(byArea.get(j.areaId) ?? []), j]);
+      this.latestCache = { day, reports, byArea };
+    }
+    return this.latestCache;
   }
 
   private index(authority: string | null): Indexed {
