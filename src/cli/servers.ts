@@ -10,6 +10,7 @@ import { openActions } from "../actions/runtime.js";
 import { DigestScheduler } from "../digest/scheduler.js";
 import type { DigestSender } from "../digest/types.js";
 import { startHttpServer, type Route } from "../../adapters/http/server.js";
+import { createSlackAdapter } from "../../adapters/slack/app.js";
 import { createTeamsAdapter } from "../../adapters/teams/app.js";
 
 /** What `startServers` started, to stop it cleanly. */
@@ -29,6 +30,13 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
   const { store, service } = await openActions({ settings, actions: bot.actions, clock, log });
   const senders: { slack?: DigestSender; teams?: DigestSender } = {};
   const stops: (() => Promise<void>)[] = [];
+  if (settings.slack) {
+    const slack = createSlackAdapter({ bot, settings: settings.slack, log });
+    routes.push(...slack.routes);
+    await slack.start();
+    stops.push(() => slack.stop());
+    log(settings.slack.signingSecret ? `slack: POST ${server.url}/slack/events (events, commands, interactivity)` : "slack: connected in Socket Mode");
+  }
   if (settings.teams) {
     const teams = createTeamsAdapter({ bot, settings: settings.teams, references: store, log, clock });
     routes.push(...teams.routes);

@@ -1,0 +1,141 @@
+/**
+ * The Slack adapter, on @slack/bolt: mentions (answered in their thread), direct messages,
+ * `/grade` and `/ofsted` (ephemeral, with a Share button). In HTTP mode Bolt's
+ * HTTPReceiver serves POST /slack/events as a route of the shared server (events,
+ * commands and interactivity on one URL); in Socket Mode `start()` connects instead.
+ * The core is reached only through `bot.ask`.
+ */
+import { App, HTTPReceiver, LogLevel, type Logger } from "@slack/bolt";
+import type { Bot } from "../../src/bot.js";
+import type { SlackSettings } from "../../src/config.js";
+import type { Answer } from "../../src/types.js";
+import type { Route } from "../http/server.js";
+import { RecentIds } from "./dedupe.js";
+import { escapeSlack } from "./escape.js";
+import { renderAnswer, type Block } from "./render.js";
+
+/** What createSlackAdapter needs. */
+export interface SlackAdapterOptions {
+  bot: Bot;
+  settings: SlackSettings;
+  log?: (line: string) => void;
+}
+
+/** A ready Slack adapter. */
+export interface SlackAdapter {
+  /** POST /slack/events (HTTP mode); empty in Socket Mode. */
+  routes: Route[];
+  /** Connects in Socket Mode; nothing to do in HTTP mode. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The Bolt app, for adding handlers (the actions commands do). */
+  app: App;
+}
+
+const SHARE_ACTION = "share_answer";
+
+/** A Bolt logger that writes through our log function, quietly. */
+function boltLogger(log: (line: string) => void): Logger {
+  let level = LogLevel.WARN;
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...m: unknown[]) => log(`slack: ${m.join(" ")}`),
+    error: (...m: unknown[]) => log(`slack: ${m.join(" ")}`),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/** Removes the bot's own mention (`<@U123>`) from a message. */
+export function stripMention(text: string): string {
+  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/** The Share button under an ephemeral answer; the question rides in its value. */
+function shareBlock(question: string): Block {
+  return {
+    type: "actions",
+    elements: [{ type: "button", action_id: SHARE_ACTION, text: { type: "plain_text", text: "Share in channel" }, value: question.slice(0, 2000) }],
+  };
+}
+
+/** Builds the Slack adapter. */
+export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { bot, settings } = opts;
+  const logger = boltLogger(log);
+  // A retried Web API call can post twice when the first attempt did land but its answer
+  // was lost: posts are not retried. (429 rate limits are still waited out: those did not land.)
+  const clientOptions = { slackApiUrl: settings.apiUrl, retryConfig: { retries: 0 } };
+  let receiver: HTTPReceiver | undefined;
+  let app: App;
+  if (settings.signingSecret) {
+    receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: "/slack/events", logger, processBeforeResponse: false });
+    app = new App({ token: settings.botToken, receiver, clientOptions, logger });
+  } else {
+    app = new App({ token: settings.botToken, appToken: settings.appToken, socketMode: true, clientOptions, logger });
+  }
+  const seen = new RecentIds();
+  const answerOf = (question: string): Answer => bot.ask(question || "help");
+
+  app.error(async (err) => {
+    log(`slack: ${err.stack ?? err.message}`);
+  });
+
+  // @bot question in a channel (or a follow-up mention inside a thread): answer in the thread.
+  app.event("app_mention", async ({ event, body, client }) => {
+    if (!seen.firstTime(String((body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`))) return;
+    if ((event as { bot_id?: string }).bot_id) return;
+    const { text, blocks } = renderAnswer(answerOf(stripMention(event.text ?? "")));
+    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text, blocks: blocks as never[], unfurl_links: false, unfurl_media: false });
+  });
+
+  // Any message in a direct message with the bot.
+  app.message(async ({ message, body, client }) => {
+    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string; channel: string; ts: string; thread_ts?: string };
+    if (m.channel_type !== "im" || m.subtype || m.bot_id) return;
+    if (!seen.firstTime(String((body as { event_id?: string }).event_id ?? `${m.channel}:${m.ts}`))) return;
+    const { text, blocks } = renderAnswer(answerOf(stripMention(m.text ?? "")));
+    await client.chat.postMessage({ channel: m.channel, thread_ts: m.thread_ts, text, blocks: blocks as never[], unfurl_links: false, unfurl_media: false });
+  });
+
+  // Slash commands: acknowledge at once (Slack waits 3 s), then answer through response_url.
+  const slash = (toQuestion: (text: string) => string) =>
+    async ({ command, ack, respond }: { command: { text: string }; ack: () => Promise<void>; respond: (m: Record<string, unknown>) => Promise<unknown> }) => {
+      await ack();
+      const question = toQuestion(command.text.trim());
+      const message = renderAnswer(answerOf(question), [shareBlock(question)]);
+      await respond({ response_type: "ephemeral", replace_original: false, ...message });
+    };
+  // "/grade Halton staying safe" → a grade; "/grade Derby" → the authority's whole table.
+  app.command("/grade", slash((text) => (text ? text : "help")));
+  app.command("/ofsted", slash((text) => text || "help"));
+
+  // Share in channel: post the same answer, visibly, where the command was used.
+  app.action(SHARE_ACTION, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const question = (action as { value?: string }).value ?? "";
+    const channel = (body as { channel?: { id?: string } }).channel?.id;
+    const user = body.user.id;
+    if (!channel) return;
+    const message = renderAnswer(answerOf(question));
+    const lead: Block = { type: "context", elements: [{ type: "mrkdwn", text: `<@${user}> shared an answer to “${escapeSlack(question)}”` }] };
+    await client.chat.postMessage({ channel, text: message.text, blocks: [lead, ...message.blocks].slice(0, 50) as never[], unfurl_links: false });
+    await respond({ response_type: "ephemeral", replace_original: false, text: "Shared in the channel." });
+  });
+
+  return {
+    routes: receiver ? [{ method: "POST", path: "/slack/events", handler: receiver.requestListener }] : [],
+    start: async () => {
+      if (!receiver) await app.start();
+    },
+    stop: async () => {
+      if (!receiver) await app.stop();
+    },
+    app,
+  };
+}
