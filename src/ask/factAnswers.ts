@@ -28,6 +28,7 @@ function countedWords(q: Query): string[] {
 function bestFacts(q: Query, facts: Fact[]): Fact[] {
   const want = countedWords(q);
   if (!want.length) return [];
+  const typed = /\b(?:how many|number of)\s+([a-z]+)/.exec(q.text.toLowerCase())?.slice(1) ?? [];
   const context = new Set(q.rest.map(singular));
   const scored = facts
     .map((f) => {
@@ -35,7 +36,9 @@ function bestFacts(q: Query, facts: Fact[]): Fact[] {
       // The head word asked about must be what the number counts; later words only rank.
       const hits = want.filter((w) => noun.slice(0, 4).includes(w)).length;
       const ctx = f.citation.quote.toLowerCase().split(/[^a-z]+/).map(singular).filter((w) => context.has(w)).length;
-      return { f, score: noun.slice(0, 4).includes(want[0]) ? hits * 10 + ctx : 0 };
+      // The counted word right after the number, as typed ("inspectors", not "inspector"), ranks first.
+      const exact = f.noun.split(" ")[0] === typed[0] ? 5 : 0;
+      return { f, score: noun.slice(0, 4).includes(want[0]) ? hits * 10 + ctx + exact : 0 };
     })
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score);
