@@ -40,7 +40,9 @@ function decode(bytes: Buffer): string {
 function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
-  for (const b of sample) {
+  // An indexed loop: iterating a Buffer with for...of is many times slower.
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
     if (b === 0) return true;
     if (b < 9 || (b > 13 && b < 32)) control++;
   }

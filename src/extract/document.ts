@@ -51,7 +51,7 @@ const ENDS_SENTENCE = /[.!?:;]["')\]]*$/;
 /** True for a line that looks like a table row: cells split by tabs, pipes or wide gaps. */
 export function isTabular(text: string): boolean {
   // Two spaces after a full stop are prose; two or more elsewhere separate cells.
-  return /\t/.test(text.trim()) || /\|.*\|/.test(text) || /[^.!?:;\s] {2,}\S/.test(text.trim()) || /\S\s*\.{4,}\s*\S/.test(text);
+  return /\t/.test(text.trim()) || /\|.*\|/.test(text) || /[^.!?:;\s] {2,}\S/.test(text.trim()) || (text.includes("....") && /\.{4,}\s*\S/.test(text));
 }
 
 function nextContentLine(lines: Line[], i: number): number {

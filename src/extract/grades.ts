@@ -27,6 +27,8 @@ const OCR_DIGITS: Record<string, string> = { "0": "o", "1": "l", "5": "s", "9": 
 
 /** Reads a whole cell as a grade, or null when it is not one. */
 export function readGradeCell(cell: string, framework: FrameworkId, lex: Lexicon): ReadGrade | null {
+  // The longest grade cell ("Requires improvement to be good (Grade 3)") is well under 60 characters.
+  if (cell.length > 60) return null;
   let c = cell.replace(/[*'"`_]/g, "").replace(/\[\d+\]|\(\s*\d\s*\)$/g, "").trim().replace(/[.,;:!]+$/, "").trim();
   if (!c) return null;
   // "Grade 2", "2", "Good (Grade 2)", "2 - Good": words win over numbers when both are there.

@@ -42,7 +42,7 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
   for (const line of lines) {
     if (line.blank) continue;
     const cells = splitCells(line.body);
-    const tabular = /\t|\|/.test(line.text) || /\S {2,}\S/.test(line.text.trim()) || /\S\s*\.{4,}\s*\S/.test(line.text);
+    const tabular = /\t|\|/.test(line.text) || /\S {2,}\S/.test(line.text.trim()) || (line.text.includes("....") && /\.{4,}\s*\S/.test(line.text));
     if (!cells || (!tabular && cells.length < 2)) {
       prev = null;
       prose = line;
