@@ -7,24 +7,9 @@ import type { ActionView } from "./types.js";
 /** The view of one record as of `today` (ISO date in the digest time zone). */
 export function toView(r: ActionRecord, today: string): ActionView {
   const late = r.due !== null && r.status !== "done" ? daysBetween(r.due, today) : 0;
-  return {
-    id: r.id,
-    ref: shortId(r.id),
-    authority: r.authority,
-    inspectionId: r.inspectionId,
-    published: r.published,
-    service: r.service,
-    kind: r.kind,
-    text: r.text,
-    timescale: r.timescale,
-    due: r.due,
-    status: r.status,
-    owner: r.owner,
-    archived: r.archived,
-    overdue: late > 0,
-    daysOverdue: Math.max(0, late),
-    citation: r.citation,
-  };
+  // Everything the record says but when it was last touched, plus what people need to see.
+  const { updatedAt: _updatedAt, ...record } = r;
+  return { ...record, ref: shortId(r.id), overdue: late > 0, daysOverdue: Math.max(0, late) };
 }
 
 /**
