@@ -1,15 +1,21 @@
 /**
  * The Slack adapter, on @slack/bolt: mentions (answered in their thread), direct messages,
- * `/grade` and `/ofsted` (ephemeral, with a Share button). In HTTP mode Bolt's
+ * `/grade` and `/ofsted` (ephemeral, with a Share button), and with an ActionsService
+ * `/actions`, its buttons and the digest sender (actions.ts). In HTTP mode Bolt's
  * HTTPReceiver serves POST /slack/events as a route of the shared server (events,
  * commands and interactivity on one URL); in Socket Mode `start()` connects instead.
  * The core is reached only through `bot.ask`.
  */
 import { App, HTTPReceiver, LogLevel, type Logger } from "@slack/bolt";
+import { isActionsCommand } from "../../src/actions/parse.js";
+import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
 import type { SlackSettings } from "../../src/config.js";
+import type { DigestSender } from "../../src/digest/types.js";
 import type { Answer } from "../../src/types.js";
 import type { Route } from "../http/server.js";
+import { createSlackDigestSender, registerSlackActions, runSlackActions } from "./actions.js";
+import { renderActionsReply } from "./actionsRender.js";
 import { RecentIds } from "./dedupe.js";
 import { escapeSlack } from "./escape.js";
 import { renderAnswer, type Block } from "./render.js";
@@ -18,6 +24,8 @@ import { renderAnswer, type Block } from "./render.js";
 export interface SlackAdapterOptions {
   bot: Bot;
   settings: SlackSettings;
+  /** The open actions: adds `/actions`, its buttons, and "@bot actions …" in messages. */
+  actions?: ActionsService;
   log?: (line: string) => void;
 }
 
@@ -28,7 +36,9 @@ export interface SlackAdapter {
   /** Connects in Socket Mode; nothing to do in HTTP mode. */
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** The Bolt app, for adding handlers (the actions commands do). */
+  /** Posts the daily digest to a channel with chat.postMessage. */
+  digestSender: DigestSender;
+  /** The Bolt app, for adding handlers. */
   app: App;
 }
 
@@ -81,6 +91,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   }
   const seen = new RecentIds();
   const answerOf = (question: string): Answer => bot.ask(question || "help");
+  // A message is either an actions command ("actions overdue") or a question for the core.
+  const replyTo = async (text: string, user: string, channel: string) => {
+    if (opts.actions && isActionsCommand(text)) {
+      return renderActionsReply(await runSlackActions(opts.actions, text, { actor: { id: user, name: user }, channel }, log));
+    }
+    return renderAnswer(answerOf(text));
+  };
 
   app.error(async (err) => {
     log(`slack: ${err.stack ?? err.message}`);
@@ -90,16 +107,16 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   app.event("app_mention", async ({ event, body, client }) => {
     if (!seen.firstTime(String((body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`))) return;
     if ((event as { bot_id?: string }).bot_id) return;
-    const { text, blocks } = renderAnswer(answerOf(stripMention(event.text ?? "")));
+    const { text, blocks } = await replyTo(stripMention(event.text ?? ""), event.user ?? "", event.channel);
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text, blocks: blocks as never[], unfurl_links: false, unfurl_media: false });
   });
 
   // Any message in a direct message with the bot.
   app.message(async ({ message, body, client }) => {
-    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string; channel: string; ts: string; thread_ts?: string };
+    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
     if (m.channel_type !== "im" || m.subtype || m.bot_id) return;
     if (!seen.firstTime(String((body as { event_id?: string }).event_id ?? `${m.channel}:${m.ts}`))) return;
-    const { text, blocks } = renderAnswer(answerOf(stripMention(m.text ?? "")));
+    const { text, blocks } = await replyTo(stripMention(m.text ?? ""), m.user ?? "", m.channel);
     await client.chat.postMessage({ channel: m.channel, thread_ts: m.thread_ts, text, blocks: blocks as never[], unfurl_links: false, unfurl_media: false });
   });
 
@@ -128,7 +145,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     await respond({ response_type: "ephemeral", replace_original: false, text: "Shared in the channel." });
   });
 
+  if (opts.actions) registerSlackActions(app, opts.actions, log);
+
   return {
+    digestSender: createSlackDigestSender(app.client),
     routes: receiver ? [{ method: "POST", path: "/slack/events", handler: receiver.requestListener }] : [],
     start: async () => {
       if (!receiver) await app.start();

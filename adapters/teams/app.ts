@@ -4,10 +4,13 @@
  * route for the shared HTTP server, and proactive posting for the digest.
  */
 import { ActivityTypes, CloudAdapter, type TurnContext } from "botbuilder";
+import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
 import { systemClock, type Clock } from "../../src/clock.js";
 import type { TeamsSettings } from "../../src/config.js";
+import type { DigestSender } from "../../src/digest/types.js";
 import type { ConversationReferenceStore } from "../../src/store/types.js";
+import { renderDigestCard } from "./actionsCard.js";
 import type { Route } from "../http/server.js";
 import { createAuthentication } from "./authentication.js";
 import { InspectionTeamsBot } from "./handler.js";
@@ -26,6 +29,8 @@ export interface TeamsAdapterOptions {
   clock?: Clock;
   /** Show "typing…" when an answer takes longer than this (default 1000 ms). */
   typingDelayMs?: number;
+  /** The open actions: adds "actions …" messages and the cards' Done / Reopen buttons. */
+  actions?: ActionsService;
 }
 
 /** A ready Teams adapter. */
@@ -37,6 +42,8 @@ export interface TeamsAdapter {
    * @throws AppError POST_FAILED when there is no reference or Teams refuses the post.
    */
   sendProactive(conversationId: string, content: ProactiveContent): Promise<void>;
+  /** Posts the daily digest card to a conversation (destination = conversation id). */
+  digestSender: DigestSender;
   adapter: CloudAdapter;
   references: ConversationReferenceStore;
 }
@@ -64,10 +71,14 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
     log,
     clock: opts.clock ?? systemClock,
     typingDelayMs: opts.typingDelayMs ?? 1000,
+    actions: opts.actions,
   });
+  const post = (conversationId: string, content: ProactiveContent) => sendProactive(adapter, opts.settings.appId, references, conversationId, content);
   return {
     routes: [messagesRoute(adapter, (context) => bot.run(context), log)],
-    sendProactive: (conversationId, content) => sendProactive(adapter, opts.settings.appId, references, conversationId, content),
+    sendProactive: post,
+    // sendProactive throws when the connector refuses: the scheduler then retries and does not record it sent.
+    digestSender: { send: (conversationId, digest) => post(conversationId, renderDigestCard(digest)) },
     adapter,
     references,
   };

@@ -1,15 +1,21 @@
 /**
  * The Teams bot's behaviour, turn by turn: answers messages in personal chats, group
  * chats and channels (where it is @mentioned), greets when it is added, and remembers
- * every conversation it is in so the digest can post there later.
+ * every conversation it is in so the digest can post there later. With an ActionsService
+ * it also takes the actions words ("actions overdue", "actions done 1a2b3c4d") and the
+ * Done / Reopen buttons of action and digest cards.
  */
 import { ActivityHandler, TurnContext, type Activity } from "botbuilder";
+import { answerActionsCommand } from "../../src/actions/command.js";
+import { isActionsCommand } from "../../src/actions/parse.js";
+import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
 import type { Clock } from "../../src/clock.js";
 import type { ConversationReferenceStore } from "../../src/store/types.js";
-import { parseTeamsCommand } from "./commands.js";
+import { readActionSubmit, renderActionsCard } from "./actionsCard.js";
+import { cleanMessageText, parseTeamsCommand } from "./commands.js";
 import { renderHelp } from "./help.js";
-import { rememberConversation } from "./references.js";
+import { conversationKey, rememberConversation } from "./references.js";
 import { RecentIds } from "./recentIds.js";
 import { renderAnswer } from "./render.js";
 import { withTyping } from "./typing.js";
@@ -23,6 +29,8 @@ export interface TeamsBotOptions {
   clock: Clock;
   /** Show "typing…" when an answer takes longer than this (ms). */
   typingDelayMs: number;
+  /** The open actions; without it "actions …" is just a question. */
+  actions?: ActionsService;
 }
 
 /** An ActivityHandler (not TeamsActivityHandler: its member lookups call Teams APIs this bot does not need). */
@@ -68,15 +76,37 @@ export class InspectionTeamsBot extends ActivityHandler {
       this.opts.log(`teams: activity ${a.id} delivered again; already answered`);
       return;
     }
-    // A card button without imBack arrives as a message with a value and no text: not a question.
-    if (!a.text && a.value !== undefined) return;
+    // A card button without imBack arrives as a message with a value and no text: not a
+    // question, but maybe a Done / Reopen button.
+    if (!a.text && a.value !== undefined) {
+      const submit = readActionSubmit(a.value);
+      if (submit) await this.runActions(context, `${submit.verb === "actions.done" ? "done" : "reopen"} ${submit.id}`);
+      return;
+    }
     const text = TurnContext.removeRecipientMention(a) ?? a.text ?? "";
+    const words = cleanMessageText(text);
+    if (isActionsCommand(words)) return this.runActions(context, words);
     const command = parseTeamsCommand(text);
     if (command.kind === "help") return this.sendHelp(context, false);
     const started = this.opts.clock().getTime();
     const answer = await withTyping(context, async () => (await this.opts.bot).ask(command.question), this.opts.typingDelayMs, this.opts.log);
     this.opts.log(`teams: ${a.conversation?.conversationType ?? "chat"} question answered (${answer.kind}, answered=${answer.answered}) in ${this.opts.clock().getTime() - started} ms`);
     await context.sendActivity(answer.kind === "help" ? renderHelp(answer, { inChannel: inChannel(a) }) : renderAnswer(answer));
+  }
+
+  /** Actions words or a card button, run for the person who sent them, replied to with a card. */
+  private async runActions(context: TurnContext, words: string): Promise<void> {
+    const a = context.activity;
+    const actions = this.opts.actions;
+    if (!actions) {
+      await context.sendActivity("Open actions are not available in this bot: it was started without an actions store.");
+      return;
+    }
+    // ADMIN_USERS lists Teams users by their Entra (AAD) object id; the channel id is the fallback.
+    const actor = { id: a.from?.aadObjectId ?? a.from?.id ?? "", name: a.from?.name ?? a.from?.id ?? "someone" };
+    const destination = conversationKey(a.conversation?.id ?? "");
+    const reply = await answerActionsCommand(actions, words, { actor, platform: "teams", destination }, this.opts.log);
+    await context.sendActivity(renderActionsCard(reply));
   }
 
   private async sendHelp(context: TurnContext, welcome: boolean): Promise<void> {

@@ -23,6 +23,23 @@ export async function handleActionsCommand(service: ActionsService, words: strin
   }
 }
 
+/**
+ * handleActionsCommand for chat adapters: a failure that is not the user's (the store is
+ * down) becomes a reply saying nothing was changed, logged with its details, instead of
+ * a turn that fails with no answer.
+ */
+export async function answerActionsCommand(service: ActionsService, words: string, ctx: ActionsContext, log: (line: string) => void): Promise<ActionsReply> {
+  try {
+    return await handleActionsCommand(service, words, ctx);
+  } catch (err) {
+    log(`${ctx.platform}: actions command "${words}" failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const code = err instanceof AppError ? err.code : "STORE_FAILED";
+    const text = "Sorry, the actions could not be read or changed just now, so nothing was changed.";
+    const hint = "Try again in a minute; if it keeps failing, tell whoever runs the bot (its log has the details).";
+    return { command: "error", ok: false, text, actions: [], error: { code, message: text, hint } };
+  }
+}
+
 async function run(service: ActionsService, cmd: ActionsCommand, ctx: ActionsContext): Promise<ActionsReply> {
   switch (cmd.kind) {
     case "invalid":

@@ -44,7 +44,7 @@ export function parseActionsCommand(words: string): ActionsCommand {
   const verb = first.toLowerCase();
   const tail = others.join(" ");
   if (verb === "help" || verb === "?") return { kind: "help" };
-  if (verb === "overdue" || verb === "late") return tail ? { kind: "overdue", authority: unquote(tail) } : { kind: "overdue" };
+  if (verb === "overdue" || verb === "late") return tail ? { kind: "overdue", authority: authorityWords(tail) } : { kind: "overdue" };
   if (verb in STATUS_WORDS) {
     const kind = STATUS_WORDS[verb];
     if (others.length !== 1) return invalid(`Say which action: actions ${verb} <id>.`);
@@ -65,9 +65,14 @@ export function parseActionsCommand(words: string): ActionsCommand {
   }
   if (verb === "unsubscribe") return { kind: "unsubscribe" };
   const lateFor = /^(.+?)\s+(overdue|late)$/i.exec(rest);
-  if (lateFor) return { kind: "overdue", authority: unquote(lateFor[1]) };
-  // Anything else names an authority ("actions Halton", "actions County Durham").
-  return { kind: "list", authority: unquote(rest) };
+  if (lateFor) return { kind: "overdue", authority: authorityWords(lateFor[1]) };
+  // Anything else names an authority ("actions Halton", "actions for County Durham").
+  return { kind: "list", authority: authorityWords(rest) };
+}
+
+/** The authority in "for Halton", "of 'County Durham'?": the name without its little words. */
+function authorityWords(s: string): string {
+  return unquote(s.replace(/[?.!]+$/, "").replace(/^(for|of|at|in)\s+/i, ""));
 }
 
 function invalid(message: string): ActionsCommand {

@@ -31,14 +31,16 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
   const senders: { slack?: DigestSender; teams?: DigestSender } = {};
   const stops: (() => Promise<void>)[] = [];
   if (settings.slack) {
-    const slack = createSlackAdapter({ bot, settings: settings.slack, log });
+    const slack = createSlackAdapter({ bot, settings: settings.slack, actions: service, log });
+    senders.slack = slack.digestSender;
     routes.push(...slack.routes);
     await slack.start();
     stops.push(() => slack.stop());
     log(settings.slack.signingSecret ? `slack: POST ${server.url}/slack/events (events, commands, interactivity)` : "slack: connected in Socket Mode");
   }
   if (settings.teams) {
-    const teams = createTeamsAdapter({ bot, settings: settings.teams, references: store, log, clock });
+    const teams = createTeamsAdapter({ bot, settings: settings.teams, references: store, actions: service, log, clock });
+    senders.teams = teams.digestSender;
     routes.push(...teams.routes);
     log(`teams: POST ${server.url}/api/messages${settings.teams.allowAnonymous ? " (anonymous: Bot Framework Emulator / local use only)" : ""}`);
   }

@@ -12,6 +12,8 @@ describe("parseActionsCommand", () => {
     ["overdue", { kind: "overdue" }],
     ["actions overdue Derby", { kind: "overdue", authority: "Derby" }],
     ["actions Derby overdue", { kind: "overdue", authority: "Derby" }],
+    ["actions for Halton?", { kind: "list", authority: "Halton" }],
+    ["actions overdue in 'County Durham'", { kind: "overdue", authority: "County Durham" }],
     ["done 1a2b3c4d", { kind: "done", ref: "1a2b3c4d" }],
     ["ACTIONS Done 1a2b", { kind: "done", ref: "1a2b" }],
     ["actions reopen 1a2b3c4d", { kind: "reopen", ref: "1a2b3c4d" }],
