@@ -55,7 +55,7 @@ export interface TeamsAdapter {
 export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const references = opts.references ?? new MemoryConversationReferenceStore();
-  const adapter = new CloudAdapter(createAuthentication(opts.settings));
+  const adapter = new CloudAdapter(createAuthentication(opts.settings, log));
   adapter.onTurnError = async (context: TurnContext, err: Error) => {
     log(`teams: turn failed (${context.activity.type}): ${err.stack ?? err.message}`);
     if (context.activity.type !== ActivityTypes.Message) return;

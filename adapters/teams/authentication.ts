@@ -7,13 +7,14 @@
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import type { TeamsSettings } from "../../src/config.js";
 import { AppError } from "../../src/errors.js";
+import { withoutBlindRetries } from "./noRetry.js";
 
 /**
  * Builds the authentication.
  * @throws AppError CONFIG_INVALID when there is no app id and anonymous access is off, or
  *   when the library rejects the credentials' shape (e.g. SingleTenant without a tenant id).
  */
-export function createAuthentication(settings: TeamsSettings): ConfigurationBotFrameworkAuthentication {
+export function createAuthentication(settings: TeamsSettings, log?: (line: string) => void): ConfigurationBotFrameworkAuthentication {
   if (!settings.appId && !settings.allowAnonymous) {
     throw new AppError(
       "CONFIG_INVALID",
@@ -31,7 +32,7 @@ export function createAuthentication(settings: TeamsSettings): ConfigurationBotF
     if (settings.tenantId) options.MicrosoftAppTenantId = settings.tenantId;
   }
   try {
-    return new ConfigurationBotFrameworkAuthentication(options);
+    return withoutBlindRetries(new ConfigurationBotFrameworkAuthentication(options), log);
   } catch (err) {
     // botbuilder checks with assert(): turn "MicrosoftAppTenantId is required for ..." into our error.
     throw new AppError(

@@ -39,6 +39,11 @@ export async function sendProactive(
       "Add the app to that chat or team (or message the bot there) once; the reference is stored then.",
     );
   }
+  // The adapter hands an error thrown inside the turn to onTurnError, which logs it and
+  // returns: continueConversationAsync would resolve as if the post had gone out. The
+  // error is caught inside the turn instead and thrown from here, so the digest scheduler
+  // sees the failure, retries, and does not record the digest as sent.
+  let failure: unknown = null;
   try {
     // The app id makes the outgoing call carry the bot's token; "" is anonymous (Emulator, tests).
     await adapter.continueConversationAsync(appId ?? "", reference, async (context) => {
@@ -49,8 +54,13 @@ export async function sendProactive(
         for (const a of activities) delete a.replyToId;
         return next();
       });
-      await context.sendActivity(toActivity(content));
+      try {
+        await context.sendActivity(toActivity(content));
+      } catch (err) {
+        failure = err;
+      }
     });
+    if (failure) throw failure;
   } catch (err) {
     throw new AppError(
       "POST_FAILED",

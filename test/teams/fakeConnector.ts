@@ -16,6 +16,8 @@ export interface ConnectorCall {
   replyToId: string | null;
   authorization: string | undefined;
   body: Record<string, unknown>;
+  /** True when the fake refused this call (failNext). */
+  failed?: boolean;
 }
 
 /** A running fake connector. */
@@ -26,6 +28,8 @@ export interface FakeConnector {
   activities(type?: string, conversationId?: string): ConnectorCall[];
   /** Polls until `pred` holds for the calls (replies are sent while the POST is handled, but be patient). */
   waitFor(pred: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
+  /** Make the next `n` activity posts fail with HTTP 503 (recorded in `calls`, not accepted). */
+  failNext(n: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -36,6 +40,7 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   let n = 0;
+  let failures = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -51,7 +56,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         authorization: req.headers.authorization,
         body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
       });
-      if (req.method === "POST" && m) {
+      if (req.method === "POST" && m && failures > 0) {
+        failures--;
+        calls[calls.length - 1].failed = true;
+        res.writeHead(503, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "ServiceUnavailable", message: "fake connector: failing on purpose" } }));
+      } else if (req.method === "POST" && m) {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ id: `sent-${++n}` }));
       } else {
@@ -64,7 +74,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const activities = (type?: string, conversationId?: string) =>
     calls.filter(
-      (c) => c.method === "POST" && c.conversationId !== null && (!type || c.body.type === type) && (!conversationId || c.conversationId === conversationId),
+      (c) => c.method === "POST" && !c.failed && c.conversationId !== null && (!type || c.body.type === type) && (!conversationId || c.conversationId === conversationId),
     );
   return {
     url,
@@ -76,6 +86,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         if (Date.now() > until) throw new Error(`fake connector: condition not met in ${timeoutMs} ms; calls: ${JSON.stringify(calls.map((c) => [c.method, c.path, c.body.type]))}`);
         await new Promise((r) => setTimeout(r, 20));
       }
+    },
+    failNext: (count) => {
+      failures = count;
     },
     reset: () => void calls.splice(0),
     close: () =>

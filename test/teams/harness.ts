@@ -4,7 +4,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { loadBot, type Bot } from "../../src/bot.js";
+import type { ActionsService } from "../../src/actions/service.js";
 import type { TeamsSettings } from "../../src/config.js";
+import type { ConversationReferenceStore } from "../../src/store/types.js";
 import { startHttpServer, type RunningServer } from "../../adapters/http/server.js";
 import { createTeamsAdapter, type TeamsAdapter } from "../../adapters/teams/app.js";
 import { MemoryConversationReferenceStore } from "../../adapters/teams/memoryReferences.js";
@@ -25,7 +27,7 @@ export interface Harness {
   server: RunningServer;
   connector: FakeConnector;
   teams: TeamsAdapter;
-  references: MemoryConversationReferenceStore;
+  references: ConversationReferenceStore;
   logs: string[];
   /** POSTs a body (object → JSON, string → as is) to /api/messages. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
@@ -33,9 +35,11 @@ export interface Harness {
 }
 
 /** Starts everything; `bot` defaults to the real core on seeds/. */
-export async function startHarness(opts: { settings?: TeamsSettings; bot?: Bot | Promise<Bot>; typingDelayMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { settings?: TeamsSettings; bot?: Bot | Promise<Bot>; typingDelayMs?: number; actions?: ActionsService; references?: ConversationReferenceStore } = {},
+): Promise<Harness> {
   const connector = await startFakeConnector();
-  const references = new MemoryConversationReferenceStore();
+  const references = opts.references ?? new MemoryConversationReferenceStore();
   const logs: string[] = [];
   const teams = createTeamsAdapter({
     bot: opts.bot ?? seedBot(),
@@ -43,6 +47,7 @@ export async function startHarness(opts: { settings?: TeamsSettings; bot?: Bot |
     references,
     log: (l) => logs.push(l),
     typingDelayMs: opts.typingDelayMs,
+    actions: opts.actions,
   });
   const server = await startHttpServer(teams.routes, { port: 0, host: "127.0.0.1", isReady: () => true, log: (l) => logs.push(l) });
   return {
