@@ -16,6 +16,8 @@ import { createTeamsAdapter } from "../../adapters/teams/app.js";
 /** What `startServers` started, to stop it cleanly. */
 export interface RunningServers {
   url: string;
+  /** The digest scheduler (ticking every minute); exposed so tests can tick it on their clock. */
+  scheduler: DigestScheduler;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
   log(`ready: ${bot.reports.length} reports, ${bot.actions.length} actions`);
   return {
     url: server.url,
+    scheduler,
     stop: async () => {
       scheduler.stop();
       for (const s of stops) await s();
