@@ -11,6 +11,8 @@ import { adaptiveCard, factSet, sayAction, textBlock, textLines } from "./card.j
 export const TEAMS_COMMANDS: { title: string; usage: string; description: string }[] = [
   { title: "grade", usage: "grade <authority> [area]", description: "A grade, e.g. grade Halton staying safe; with no area, the whole table (grade Derby)." },
   { title: "compare", usage: "compare <authority> and <authority>", description: "Two or more councils side by side, e.g. compare Derby and Durham on leadership." },
+  { title: "actions", usage: "actions [authority | overdue]", description: "Open inspection actions, overdue first, each with a Done button; actions done <id> marks one done." },
+  { title: "actions subscribe", usage: "actions subscribe [HH:MM]", description: "Post the daily digest of open actions in this chat or channel (actions unsubscribe stops it)." },
   { title: "help", usage: "help", description: "What I can answer, with examples." },
 ];
 
