@@ -16,7 +16,7 @@ import type { Answer } from "../../src/types.js";
 import type { Route } from "../http/server.js";
 import { createSlackDigestSender, registerSlackActions, runSlackActions } from "./actions.js";
 import { renderActionsReply } from "./actionsRender.js";
-import { RecentIds } from "./dedupe.js";
+import { RecentIds } from "../http/recentIds.js";
 import { escapeSlack } from "./escape.js";
 import { renderAnswer, type Block } from "./render.js";
 

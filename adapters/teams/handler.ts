@@ -16,7 +16,7 @@ import { readActionSubmit, renderActionsCard } from "./actionsCard.js";
 import { cleanMessageText, parseTeamsCommand } from "./commands.js";
 import { renderHelp } from "./help.js";
 import { conversationKey, rememberConversation } from "./references.js";
-import { RecentIds } from "./recentIds.js";
+import { RecentIds } from "../http/recentIds.js";
 import { renderAnswer } from "./render.js";
 import { withTyping } from "./typing.js";
 
