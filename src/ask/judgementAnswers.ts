@@ -98,6 +98,9 @@ export function tableAnswer(q: Query, r: Report): Answer {
   return answer(q.text, "table", true, `${head}\n${tableText(r, js)}`, js);
 }
 
+/** One collator for sorting names (String.localeCompare would set one up on every call). */
+const byName = new Intl.Collator("en");
+
 /** Authorities whose (latest, or that year's) report gives the asked grade for the area. */
 export function listAnswer(q: Query, kb: KnowledgeBase): Answer {
   const reports = q.year ? kb.authorities().map((a) => kb.reportFor(a, q.year)).filter((r): r is Report => r !== null) : kb.latestReports();
@@ -118,9 +121,9 @@ export function listAnswer(q: Query, kb: KnowledgeBase): Answer {
           seen.add(j);
           hits.push(j);
         }
-    hits.sort((a, b) => a.authority.localeCompare(b.authority) || a.citation.line - b.citation.line);
   }
   hits = hits.filter(gradeOk);
+  if (!q.year) hits.sort((a, b) => byName.compare(a.authority, b.authority) || a.citation.line - b.citation.line);
   const what = `${q.grades.map((g) => kb.lex.gradeName(g, "SIF")).join(" or ") || "graded"} for ${areaGiven ? areaNames(q) : "overall effectiveness"}`;
   if (!hits.length) return answer(q.text, "list", true, `None of the ${reports.length} authorities in the corpus was judged ${what}${q.year ? ` in ${q.year}` : ""}.`);
   const by = new Map<string, Judgement[]>();

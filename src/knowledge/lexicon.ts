@@ -100,6 +100,7 @@ export function buildLexicon(vocab: Vocabulary): Lexicon {
   }
   const gradeEntries = Object.entries(GRADE_WORDS).flatMap(([k, words]) => words.map((w) => ({ phrase: w, value: k as GradeKey })));
   const scaleFor = (framework: FrameworkId) => vocab.scales.find((s) => s.framework === framework);
+  const gradeNames = new Map<string, string>();
   return {
     vocab,
     authorities: new PhraseMatcher(authorityEntries),
@@ -108,10 +109,16 @@ export function buildLexicon(vocab: Vocabulary): Lexicon {
     allAreas: areaMatcher(allRefs, synonyms),
     grades: new PhraseMatcher(gradeEntries),
     gradeName(key, framework) {
-      const scale = scaleFor(framework);
-      const hit = scale?.grades.find((g) => keyOfGrade(g.grade) === key || g.words.some((w) => keyOfGrade(w) === key));
-      if (hit) return hit.grade;
-      return { outstanding: "Outstanding", good: "Good", adequate: "Adequate", ri: "Requires improvement", inadequate: "Inadequate" }[key];
+      // Lists ask this for every judgement they look at: worked out once per pair.
+      const memo = `${framework}|${key}`;
+      let name = gradeNames.get(memo);
+      if (name === undefined) {
+        const scale = scaleFor(framework);
+        const hit = scale?.grades.find((g) => keyOfGrade(g.grade) === key || g.words.some((w) => keyOfGrade(w) === key));
+        name = hit ? hit.grade : { outstanding: "Outstanding", good: "Good", adequate: "Adequate", ri: "Requires improvement", inadequate: "Inadequate" }[key];
+        gradeNames.set(memo, name);
+      }
+      return name;
     },
     gradeByNumber(n, framework) {
       const scale = scaleFor(framework);
