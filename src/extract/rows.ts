@@ -39,15 +39,26 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
   const rows = new Map<number, Row>();
   let prev: Row | null = null;
   let prose: Line | null = null;
+  // The last two lines that were not rows: the label of a table exported one cell a line.
+  let recent: Line[] = [];
   for (const line of lines) {
     if (line.blank) continue;
     const cells = splitCells(line.body);
     const tabular = /\t|\|/.test(line.text) || /\S {2,}\S/.test(line.text.trim()) || (line.text.includes("....") && /\.{4,}\s*\S/.test(line.text));
     if (!cells || (!tabular && cells.length < 2)) {
       prev = null;
+      const stacked = stackedRow(line, recent, framework, lex);
+      if (stacked) {
+        rows.set(line.no, stacked);
+        prose = null;
+        recent = [];
+        continue;
+      }
       prose = line;
+      recent = [...recent.slice(-1), line];
       continue;
     }
+    recent = [];
     // A label the export broke before its cells: "The contribution of health agencies to
     // keeping children" on one line, "and young people safe    Good" on the next.
     if (tabular && prose && prose.no === line.no - 1 && /^[a-z]/.test(cells[0]) && prose.body.split(/\s+/).length <= 12 && !/[.:;!?]$/.test(prose.body)) {
@@ -84,6 +95,35 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
     prev = made;
   }
   return rows;
+}
+
+/**
+ * A table the PDF export wrote one cell a line: an area's name on its own line (or two),
+ * then, after at most one blank line, a line holding nothing but a grade:
+ *
+ *     The experiences and progress of care leavers
+ *
+ *     Outstanding
+ *
+ * Only labels the framework's vocabulary knows as a judgement area count, and the grade
+ * line must be words ("Good", "Grade 2"), not a bare number that may be a page number:
+ * anything less would be a guess.
+ */
+function stackedRow(line: Line, recent: Line[], framework: FrameworkId, lex: Lexicon): Row | null {
+  const last = recent.at(-1);
+  const cell = line.body.trim();
+  if (!last || line.no - last.no > 2 || !/[a-z]/i.test(cell) || cell.split(/\s+/).length > 6) return null;
+  const grade = readGradeCell(cell, framework, lex);
+  if (!grade) return null;
+  // A label broken over two lines: "The experiences and progress of children who need help" / "and protection".
+  const first = recent.length === 2 && recent[0].no === last.no - 1 && /^[a-z]/.test(last.body.trim()) ? recent[0] : last;
+  const labelLines = first === last ? [last] : [first, last];
+  const label = labelLines.map((l) => l.body.trim()).join(" ");
+  if (/[.!?;]$/.test(label) || label.split(/\s+/).length > 20 || NOT_THIS_INSPECTION.test(label) || readGradeCell(label, framework, lex)) return null;
+  const tokens = tokenize(label);
+  const best = (lex.areasByFramework.get(framework) ?? lex.allAreas).findAll(tokens).sort((a, b) => b.length - a.length)[0];
+  if (!best || best.length * 2 < tokens.filter((t) => /\w/.test(t.norm)).length) return null;
+  return { label, grade, line: first.no, lineEnd: line.no, quote: [...labelLines, line].map((l) => l.text.trim()).join("\n") };
 }
 
 /** Reads one line's cells as a row: its label and the first cell that is a grade. Null when it is no row. */
