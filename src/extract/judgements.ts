@@ -10,6 +10,7 @@ import type { AreaRef, GradeKey, Lexicon, ServiceRef } from "../knowledge/lexico
 import { foldPhrase, tokenize } from "../text/words.js";
 import type { Doc } from "./document.js";
 import { readRows } from "./rows.js";
+import { overallInSentence } from "./overallSentence.js";
 import { judgementsInSentence } from "./sentences.js";
 
 interface Candidate {
@@ -87,6 +88,21 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
       continue;
     }
     for (const s of sentencesAt.get(line.no) ?? []) {
+      const overall = MAY_NAME_GRADE.test(s.text) ? overallInSentence(s.text, inspection, lex) : null;
+      if (overall) {
+        candidates.push({
+          service: null,
+          inferred: false,
+          area: overall.area,
+          label: overall.area.name,
+          grade: overall.grade,
+          // The report's own summary sentence: as good as a judgement list, below a table.
+          strength: STRENGTH.bullet,
+          source: "sentence",
+          citation: { file: doc.file, line: s.line, lineEnd: s.lineEnd, quote: s.text },
+        });
+        continue;
+      }
       const found = MAY_NAME_GRADE.test(s.text) ? judgementsInSentence(s.text, framework, lex, otherAuthorityNamed(s.text, lex, inspection.authority)) : [];
       for (const f of found) {
         const explicit = f.form === "explicit";

@@ -1,0 +1,28 @@
+/**
+ * The sentence single inspection framework and ILACS reports open their overall judgement
+ * with: "Children's services in Herefordshire require improvement to be good." /
+ * "Children's services in Derby are good." Read only in exactly that shape (the council's
+ * own name, present tense, the grade ending the sentence), so "children's services in
+ * Halton are good at listening" or "were judged inadequate in 2019" are not taken for it.
+ */
+import type { Inspection } from "../types.js";
+import type { AreaRef, GradeKey, Lexicon } from "../knowledge/lexicon.js";
+import { tokenize } from "../text/words.js";
+import { readGradeCell } from "./grades.js";
+
+const SHAPE = /^children['’]?s services in (.{2,60}?) (are|is|requires?) (.{3,40}?)\s*\.?$/i;
+
+/** The overall effectiveness grade a sentence states in that shape, or null. */
+export function overallInSentence(text: string, inspection: Inspection, lex: Lexicon): { area: AreaRef; grade: GradeKey } | null {
+  if (inspection.framework !== "SIF" && inspection.framework !== "ILACS") return null;
+  const m = SHAPE.exec(text.trim());
+  if (!m) return null;
+  const [, place, verb, rest] = m;
+  const named = lex.canonicalAuthority(place) ?? lex.authorities.findAll(tokenize(place)).find((x) => x.start === 0)?.value ?? null;
+  if (named !== inspection.authority) return null;
+  // "require improvement to be good": the verb is part of the grade's words.
+  const grade = readGradeCell(/^requires?$/i.test(verb) ? `requires ${rest}` : rest, inspection.framework, lex);
+  if (!grade || (grade.fuzzy && !/^requires?$/i.test(verb))) return null;
+  const area = lex.areasByFramework.get(inspection.framework)?.findAll(tokenize("overall effectiveness"))[0]?.value[0];
+  return area ? { area, grade: grade.key } : null;
+}

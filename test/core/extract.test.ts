@@ -1,0 +1,76 @@
+/**
+ * Small reports written for one extraction rule each: the shape that must be read, and
+ * the look-alikes that must not be (a guess would be worse than a missed judgement).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadBot } from "../../src/bot.js";
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Loads one report (lines joined with \n) and returns its judgements as "area: grade @line". */
+async function judgementsOf(lines: string[]): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), "extract-"));
+  dirs.push(dir);
+  writeFileSync(join(dir, "report.txt"), lines.join("\n"));
+  const bot = await loadBot({ corpusDir: dir });
+  expect(bot.reports, JSON.stringify(bot.problems)).toHaveLength(1);
+  return bot.reports[0].judgements.map((j) => `${j.area}: ${j.grade} @${j.citation.line}`);
+}
+
+const SIF_HEAD = ["Herefordshire Council", "Inspection of services for children in need of help and protection, children looked after and care leavers", "Inspection dates: 14 March 2016 to 6 April 2016", ""];
+const ILACS_HEAD = ["Bristol City Council", "Inspection of local authority children's services", "Inspection dates: 9 to 20 January 2023", ""];
+
+describe("the SIF / ILACS summary sentence", () => {
+  it("reads 'Children's services in <council> require improvement to be good' as overall effectiveness", async () => {
+    expect(await judgementsOf([...SIF_HEAD, "Children's services in Herefordshire require improvement to be good."])).toEqual([
+      "Overall effectiveness: Requires improvement @5",
+    ]);
+    expect(await judgementsOf([...ILACS_HEAD, "Children’s services in Bristol are outstanding."])).toEqual(["Overall effectiveness: Outstanding @5"]);
+  });
+
+  it("does not read another council, the past, or a grade that does not end the sentence", async () => {
+    for (const s of [
+      "Children's services in Derby are good.",
+      "Children's services in Herefordshire were inadequate.",
+      "Children's services in Herefordshire are good at listening to children.",
+    ]) {
+      expect(await judgementsOf([...SIF_HEAD, s]), s).toEqual([]);
+    }
+  });
+});
+
+describe("tables exported one cell a line", () => {
+  it("reads an area's label followed, after a blank line, by its grade alone", async () => {
+    const got = await judgementsOf([
+      ...ILACS_HEAD,
+      "The experiences and progress of children who need help and",
+      "protection",
+      "",
+      "Good",
+      "",
+      "The experiences and progress of care leavers",
+      "Inadequate",
+    ]);
+    expect(got).toEqual(["The experiences and progress of children who need help and protection: Good @5", "The experiences and progress of care leavers: Inadequate @10"]);
+  });
+
+  it("does not read a bare number (a page number), a label the vocabulary does not know, or a sentence before a grade word", async () => {
+    expect(
+      await judgementsOf([
+        ...ILACS_HEAD,
+        "Overall effectiveness",
+        "2",
+        "",
+        "The quality of the weekend duty rota",
+        "Good",
+        "",
+        "Inspectors reviewed the experiences and progress of care leavers.",
+        "Outstanding",
+      ]),
+    ).toEqual([]);
+  });
+});
