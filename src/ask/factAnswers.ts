@@ -25,6 +25,23 @@ function countedWords(q: Query): string[] {
   return out;
 }
 
+/** Words that end the phrase a number counts: "11 recommendations made by inspectors" counts recommendations. */
+const PHRASE_END = new Set(["made", "including", "included", "involving", "seen", "met", "from", "by", "of", "with", "for", "in", "on", "at", "to", "and", "or", "who", "which", "that", "were", "was", "are", "is", "over", "across", "during"]);
+
+/**
+ * What a number counts: the words after it up to the first plural noun ("case files",
+ * "experienced inspectors", "children case records") or a word that starts something else.
+ */
+function countedPhrase(noun: string): string[] {
+  const out: string[] = [];
+  for (const w of noun.split(" ")) {
+    if (PHRASE_END.has(w)) break;
+    out.push(singular(w));
+    if (/[^s]s$/.test(w)) break;
+  }
+  return out;
+}
+
 function bestFacts(q: Query, facts: Fact[]): Fact[] {
   const want = countedWords(q);
   if (!want.length) return [];
@@ -32,13 +49,13 @@ function bestFacts(q: Query, facts: Fact[]): Fact[] {
   const context = new Set(q.rest.map(singular));
   const scored = facts
     .map((f) => {
-      const noun = f.noun.split(" ").map(singular);
-      // The head word asked about must be what the number counts; later words only rank.
-      const hits = want.filter((w) => noun.slice(0, 4).includes(w)).length;
+      const noun = countedPhrase(f.noun);
+      // The head word asked about must be what the number counts; the others only rank.
+      const hits = want.filter((w) => noun.includes(w)).length;
       const ctx = f.citation.quote.toLowerCase().split(/[^a-z]+/).map(singular).filter((w) => context.has(w)).length;
       // The counted word right after the number, as typed ("inspectors", not "inspector"), ranks first.
       const exact = f.noun.split(" ")[0] === typed[0] ? 5 : 0;
-      return { f, score: noun.slice(0, 4).includes(want[0]) ? hits * 10 + ctx + exact : 0 };
+      return { f, score: noun.includes(want[0]) ? hits * 10 + ctx + exact : 0 };
     })
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score);

@@ -46,8 +46,13 @@ function detectIntent(q: string, hasAuthority: boolean, multiAuthority: boolean,
   const t = q.toLowerCase();
   if (!t.trim() || /^\s*(help|\?|what can you do|how (do|can) i (use|ask)|commands|usage|hi|hello)\b/.test(t)) return "help";
   if (/\b(mean|means|meaning|definition|define|scale)\b/.test(t) && (hasGrade || /\bgrade\s*[1-4]\b/.test(t) || /\bgrad(e|ing) scale\b/.test(t)) && !hasAuthority) return "scale";
-  if (/\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change)|deadlines?|(improvement|action) plan|told .* to|asked .* to|what should|priorit(y|ies) for action|what needs)\b/.test(t) && !/\bcapacity\b/.test(t))
+  if (
+    /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change)|deadlines?|(improvement|action) plan|told .* to|asked .* to|what should|what must|must .*\bdo|immediately|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
+    !/\bcapacity\b/.test(t)
+  )
     return "actions";
+  // "Who was the lead inspector?" asks for a name: the passages, not the inspection dates.
+  if (/^\s*who\b/.test(t) && !hasGrade) return "search";
   if (/\bhow many (councils|authorities|las|local authorities)\b/.test(t) && hasGrade && !hasAuthority) return "list";
   if (/\b(how many|number of|when|what date|dates?|published|publication|how long|which year|what year|took place|inspectors?|(latest|last|most recent) inspection|last inspected)\b/.test(t) && !(hasArea && /\b(grade|rated|judged)\b/.test(t))) return "facts";
   if (hasGrade && /\b(which|who|list|what|name|any|all)\b/.test(t) && !hasAuthority) return "list";

@@ -96,10 +96,26 @@ describe("facts, actions, scale, search", () => {
     expect(bot.ask("When was Durham's report published?").answered).toBe(false);
   });
 
+  it("a count is only what the number counts: 'eleven recommendations made by inspectors' is no count of inspectors", () => {
+    const inspectors = bot.ask("How many inspectors were in the Derby team?");
+    expect(inspectors.answered).toBe(false);
+    expect(inspectors.text).not.toContain("11");
+    expect(bot.ask("How many inspectors inspected Durham?").text).toContain("5 experienced inspectors");
+    expect(bot.ask("How many meetings did the Halton inspection involve?").text).toContain("10");
+  });
+
+  it("'who' questions ask for a name, not the inspection dates", () => {
+    const a = bot.ask("Who was the lead inspector for Derby?");
+    expect(a.kind).toBe("search");
+    expect(a.text).not.toContain("March 2017");
+  });
+
   it("recommendations by timescale", () => {
-    const a = bot.ask("What did Ofsted tell Oxfordshire to do immediately?");
-    expect(a.actions?.map((x) => x.citation.line)).toEqual([63]);
-    expect(a.text).toContain("6 May 2011");
+    for (const q of ["What did Ofsted tell Oxfordshire to do immediately?", "what must oxfordshire do immediately"]) {
+      const a = bot.ask(q);
+      expect(a.actions?.map((x) => x.citation.line), q).toEqual([63]);
+      expect(a.text).toContain("6 May 2011");
+    }
   });
 
   it("the grade scale in the reports' own words", () => {
