@@ -59,9 +59,9 @@ function ordered(r: Report): Judgement[] {
 export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): Answer {
   const r = kb.reportFor(authority, q.year);
   if (!r) return noReport(q.text, kb, authority, q.year);
-  if (!q.areas.length) return tableAnswer(q, r);
+  if (!q.areas.length) return tableAnswer(q, r, kb);
   // "stockton LAC": the words name a service of this framework, not one of its areas.
-  if (!areaIdsFor(q, r).length && q.services.length === 1 && r.inspection.framework === "SLAC") return tableAnswer(q, r);
+  if (!areaIdsFor(q, r).length && q.services.length === 1 && r.inspection.framework === "SLAC") return tableAnswer(q, r, kb);
   const found = matchingJudgements(q, r);
   if (!found.length && !q.year) {
     // An area the latest framework no longer grades ("staying safe" after 2012) may stand
@@ -90,11 +90,22 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): An
   return answer(q.text, "grade", true, text, found);
 }
 
-/** The whole judgement table of one report. */
-export function tableAnswer(q: Query, r: Report): Answer {
+/** "Which of Halton's grades were outstanding?", "any inadequate judgements": a table narrowed to a grade. */
+const PICKS_GRADE = /\b(outstanding|good|adequate|inadequate|requires? improvement( to be good)?)\s+(grades?|judge?ments?|ratings?|areas?)\b|\b(grades?|judge?ments?|ratings?|areas?)\b.*\b(were|was|are|is|rated|judged|graded)\s+(as\s+)?(outstanding|good|adequate|inadequate|requir)/i;
+
+/** The whole judgement table of one report, or only its judgements of one grade when the question picks one. */
+export function tableAnswer(q: Query, r: Report, kb: KnowledgeBase): Answer {
   const js = ordered(r).filter(serviceFilter(q, r.inspection.framework));
   if (!js.length) return answer(q.text, "table", false, `The ${r.inspection.authority} report (${r.file}, ${whenText(r)}) states no graded judgements I could read.`);
   const head = `${r.inspection.authority}: ${r.inspection.frameworkName}, ${whenText(r)}.`;
+  if (q.grades.length && PICKS_GRADE.test(q.text)) {
+    const names = q.grades.map((g) => kb.lex.gradeName(g, r.inspection.framework));
+    const picked = js.filter((j) => names.includes(j.grade));
+    const what = names.join(" or ");
+    // "None was inadequate" is an answer too: the whole table is the evidence for it.
+    if (!picked.length) return answer(q.text, "table", true, `${head}\nNo judgement in this report is ${what}. Its judgements:\n${tableText(r, js)}`, js);
+    return answer(q.text, "table", true, `${head}\n${what} judgements:\n${tableText(r, picked)}`, picked);
+  }
   return answer(q.text, "table", true, `${head}\n${tableText(r, js)}`, js);
 }
 

@@ -45,7 +45,7 @@ const GRADE_WORDS = /\b(grade[sd]?|grading|rated|rating|ratings|judged|judgement
 function detectIntent(q: string, hasAuthority: boolean, multiAuthority: boolean, hasArea: boolean, hasGrade: boolean): Intent {
   const t = q.toLowerCase();
   if (!t.trim() || /^\s*(help|\?|what can you do|how (do|can) i (use|ask)|commands|usage|hi|hello)\b/.test(t)) return "help";
-  if (/\b(mean|means|meaning|definition|define|scale)\b/.test(t) && (hasGrade || /\bgrade\s*[1-4]\b/.test(t) || /\bgrad(e|ing) scale\b/.test(t)) && !hasAuthority) return "scale";
+  if (/\b(mean|means|meaning|definition|define|scale|difference between)\b/.test(t) && (hasGrade || /\bgrade\s*[1-4]\b/.test(t) || /\bgrad(e|ing) scale\b/.test(t)) && !hasAuthority) return "scale";
   if (
     /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change)|deadlines?|(improvement|action) plan|told .* to|asked .* to|what should|what must|must .*\bdo|immediately|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
     !/\bcapacity\b/.test(t)

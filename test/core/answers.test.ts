@@ -44,6 +44,18 @@ describe("grade lookups", () => {
     expect(a.text).toContain("Requires improvement");
   });
 
+  it("narrows a table to the grade a question picks, and says when none has it", () => {
+    const out = bot.ask("Which of Halton's grades were outstanding?");
+    expect(out.kind).toBe("table");
+    expect(out.judgements.length).toBeGreaterThan(3);
+    expect(out.judgements.every((j) => j.grade === "Outstanding")).toBe(true);
+    const none = bot.ask("Does Halton have any inadequate judgements?");
+    expect(none.text).toContain("No judgement in this report is Inadequate");
+    expect(none.judgements.some((j) => j.grade === "Inadequate")).toBe(false);
+    // "How good was Halton?" picks no grade: the whole table.
+    expect(bot.ask("How good was Halton?").judgements.length).toBe(bot.ask("Halton judgements").judgements.length);
+  });
+
   it("lists and compares", () => {
     const list = bot.ask("Which authorities were rated outstanding for leadership and management?");
     expect([...new Set(list.judgements.map((j) => j.authority))].sort()).toEqual(["Durham", "Halton"]);
