@@ -80,12 +80,12 @@ export class InspectionTeamsBot extends ActivityHandler {
     // question, but maybe a Done / Reopen button.
     if (!a.text && a.value !== undefined) {
       const submit = readActionSubmit(a.value);
-      if (submit) await this.runActions(context, `${submit.verb === "actions.done" ? "done" : "reopen"} ${submit.id}`);
+      if (submit && this.opts.actions) await this.runActions(context, this.opts.actions, `${submit.verb === "actions.done" ? "done" : "reopen"} ${submit.id}`);
       return;
     }
     const text = TurnContext.removeRecipientMention(a) ?? a.text ?? "";
     const words = cleanMessageText(text);
-    if (isActionsCommand(words)) return this.runActions(context, words);
+    if (this.opts.actions && isActionsCommand(words)) return this.runActions(context, this.opts.actions, words);
     const command = parseTeamsCommand(text);
     if (command.kind === "help") return this.sendHelp(context, false);
     const started = this.opts.clock().getTime();
@@ -95,13 +95,8 @@ export class InspectionTeamsBot extends ActivityHandler {
   }
 
   /** Actions words or a card button, run for the person who sent them, replied to with a card. */
-  private async runActions(context: TurnContext, words: string): Promise<void> {
+  private async runActions(context: TurnContext, actions: ActionsService, words: string): Promise<void> {
     const a = context.activity;
-    const actions = this.opts.actions;
-    if (!actions) {
-      await context.sendActivity("Open actions are not available in this bot: it was started without an actions store.");
-      return;
-    }
     // ADMIN_USERS lists Teams users by their Entra (AAD) object id; the channel id is the fallback.
     const actor = { id: a.from?.aadObjectId ?? a.from?.id ?? "", name: a.from?.name ?? a.from?.id ?? "someone" };
     const destination = conversationKey(a.conversation?.id ?? "");

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { handleActionsCommand } from "../../src/actions/command.js";
+import { answerActionsCommand, handleActionsCommand } from "../../src/actions/command.js";
+import { AppError } from "../../src/errors.js";
 import { renderActionsReplyText } from "../../src/actions/render.js";
 import { ActionsService } from "../../src/actions/service.js";
 import type { ActionsContext } from "../../src/actions/types.js";
@@ -149,5 +150,21 @@ describe("handleActionsCommand", () => {
 
   it("answers help", async () => {
     expect((await run("help")).text).toContain("actions done <id>");
+  });
+});
+
+describe("answerActionsCommand (what the chat adapters call)", () => {
+  it("turns a store failure into a reply that says nothing was changed, and logs the details", async () => {
+    const broken = {
+      listActions: async () => {
+        throw new AppError("STORE_FAILED", "connection to the database was lost");
+      },
+    } as unknown as Store;
+    const service = new ActionsService({ store: broken, clock: testClock("2024-05-01T08:00:00Z"), settings: { adminUsers: [], digest } });
+    const logs: string[] = [];
+    const reply = await answerActionsCommand(service, "actions overdue", { actor: ann, platform: "slack", destination: "C1" }, (l) => logs.push(l));
+    expect(reply).toMatchObject({ command: "error", ok: false, error: { code: "STORE_FAILED" } });
+    expect(reply.text).toContain("nothing was changed");
+    expect(logs.join("\n")).toContain("connection to the database was lost");
   });
 });
