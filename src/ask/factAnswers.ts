@@ -51,11 +51,13 @@ function bestFacts(q: Query, facts: Fact[]): Fact[] {
     .map((f) => {
       const noun = countedPhrase(f.noun);
       // The head word asked about must be what the number counts; the others only rank.
+      // (Checked first: most facts fail it, and the sentence need not be read for them.)
+      if (!noun.includes(want[0])) return { f, score: 0 };
       const hits = want.filter((w) => noun.includes(w)).length;
       const ctx = f.citation.quote.toLowerCase().split(/[^a-z]+/).map(singular).filter((w) => context.has(w)).length;
       // The counted word right after the number, as typed ("inspectors", not "inspector"), ranks first.
       const exact = f.noun.split(" ")[0] === typed[0] ? 5 : 0;
-      return { f, score: noun.includes(want[0]) ? hits * 10 + ctx + exact : 0 };
+      return { f, score: hits * 10 + ctx + exact };
     })
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score);
