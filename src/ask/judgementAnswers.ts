@@ -138,7 +138,11 @@ export function listAnswer(q: Query, kb: KnowledgeBase): Answer {
   const what = `${q.grades.map((g) => kb.lex.gradeName(g, "SIF")).join(" or ") || "graded"} for ${areaGiven ? areaNames(q) : "overall effectiveness"}`;
   if (!hits.length) return answer(q.text, "list", true, `None of the ${reports.length} authorities in the corpus was judged ${what}${q.year ? ` in ${q.year}` : ""}.`);
   const by = new Map<string, Judgement[]>();
-  for (const j of hits) by.set(j.authority, [...(by.get(j.authority) ?? []), j]);
+  for (const j of hits) {
+    const list = by.get(j.authority);
+    if (list) list.push(j);
+    else by.set(j.authority, [j]);
+  }
   const lines = [...by].map(([a, js]) => `- ${a}: ${js.map((j) => `${j.service ? j.service.toLowerCase() + ", " : ""}${j.area}: ${j.grade}`).join("; ")}`);
   return answer(q.text, "list", true, `${by.size} of ${reports.length} authorities judged ${what}${q.year ? ` in ${q.year}` : " (latest inspections)"}:\n${lines.join("\n")}`, hits);
 }
