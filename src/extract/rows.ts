@@ -111,8 +111,10 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
  */
 function stackedRow(line: Line, recent: Line[], framework: FrameworkId, lex: Lexicon): Row | null {
   const last = recent.at(-1);
+  // Cheap checks first: this runs for every line that is not a row.
+  if (!last || line.no - last.no > 2 || line.body.length > 60) return null;
   const cell = line.body.trim();
-  if (!last || line.no - last.no > 2 || !/[a-z]/i.test(cell) || cell.split(/\s+/).length > 6) return null;
+  if (!/[a-z]/i.test(cell) || cell.split(/\s+/).length > 6) return null;
   const grade = readGradeCell(cell, framework, lex);
   if (!grade) return null;
   // A label broken over two lines: "The experiences and progress of children who need help" / "and protection".
