@@ -47,7 +47,7 @@ function detectIntent(q: string, hasAuthority: boolean, multiAuthority: boolean,
   if (!t.trim() || /^\s*(help|\?|what can you do|how (do|can) i (use|ask)|commands|usage|hi|hello)\b/.test(t)) return "help";
   if (/\b(mean|means|meaning|definition|define|scale|difference between)\b/.test(t) && (hasGrade || /\bgrade\s*[1-4]\b/.test(t) || /\bgrad(e|ing) scale\b/.test(t)) && !hasAuthority) return "scale";
   if (
-    /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change)|deadlines?|(improvement|action) plan|told .* to|asked .* to|what should|what must|must .*\bdo|immediately|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
+    /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change)|deadlines?|(improvement|action) plan|told .* to|asked .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
     !/\bcapacity\b/.test(t)
   )
     return "actions";
@@ -85,7 +85,7 @@ export function parseQuestion(text: string, lex: Lexicon): Query {
     if (!authorities.includes(m.value)) authorities.push(m.value);
   }
   const free = tokens.map((t, i) => (used[i] ? { ...t, norm: "\u0000" } : t));
-  const areas = lex.allAreas.findAll(free, true);
+  const areas = lex.askedAreas.findAll(free, true);
   areas.forEach(mark);
   const services = lex.services.findAll(tokens, true);
   services.forEach(mark);

@@ -36,6 +36,12 @@ export interface Lexicon {
   areasByFramework: Map<FrameworkId, PhraseMatcher<AreaRef[]>>;
   /** Areas of every framework, for questions that do not pin one down. */
   allAreas: PhraseMatcher<AreaRef[]>;
+  /**
+   * Every framework's areas as people ask for them: the synonyms plus words too loose to
+   * read a report by ("leaders": "senior leaders are good role models" is no judgement).
+   * For questions only.
+   */
+  askedAreas: PhraseMatcher<AreaRef[]>;
   grades: PhraseMatcher<GradeKey>;
   /** Canonical grade wording for a framework ("ri" → "Requires improvement to be good" under ILACS). */
   gradeName(key: GradeKey, framework: FrameworkId): string;
@@ -88,11 +94,13 @@ export function buildLexicon(vocab: Vocabulary): Lexicon {
   const areasByFramework = new Map<FrameworkId, PhraseMatcher<AreaRef[]>>();
   const allRefs: AreaRef[] = [];
   const synonyms = new Map<AreaRef, string[]>();
+  const asked = new Map<AreaRef, string[]>();
   for (const f of vocab.frameworks) {
     for (const s of f.services) for (const p of [s.name, ...s.synonyms]) services.push({ phrase: p, value: { id: s.id, name: s.name } });
     const refs = f.areas.map((a, order) => {
       const ref: AreaRef = { framework: f.id, id: a.id, name: a.name, order };
       synonyms.set(ref, a.synonyms);
+      asked.set(ref, [...a.synonyms, ...(a.askedAs ?? [])]);
       return ref;
     });
     allRefs.push(...refs);
@@ -107,6 +115,7 @@ export function buildLexicon(vocab: Vocabulary): Lexicon {
     services: new PhraseMatcher(services),
     areasByFramework,
     allAreas: areaMatcher(allRefs, synonyms),
+    askedAreas: areaMatcher(allRefs, asked),
     grades: new PhraseMatcher(gradeEntries),
     gradeName(key, framework) {
       // Lists ask this for every judgement they look at: worked out once per pair.

@@ -32,7 +32,8 @@ const FrameworksFile = z.object({
       names: z.array(z.string()),
       scale: z.string(),
       services: z.array(Named),
-      areas: z.array(Named),
+      // askedAs: words people use for an area in questions that a report's prose must not be read by ("leaders").
+      areas: z.array(Named.extend({ askedAs: z.array(z.string()).optional() })),
     }),
   ),
 });

@@ -43,6 +43,12 @@ describe("the SIF / ILACS summary sentence", () => {
   });
 });
 
+describe("words only questions may use", () => {
+  it("does not read 'leaders are good' in a report as the leadership judgement", async () => {
+    expect(await judgementsOf([...ILACS_HEAD, "Senior leaders are good role models for staff.", "Leaders are outstanding at listening to children."])).toEqual([]);
+  });
+});
+
 describe("tables exported one cell a line", () => {
   it("reads an area's label followed, after a blank line, by its grade alone", async () => {
     const got = await judgementsOf([
