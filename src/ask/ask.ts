@@ -10,7 +10,7 @@ import { actionAnswer } from "./actionAnswers.js";
 import { factAnswer } from "./factAnswers.js";
 import { compareAnswer, listAnswer, lookupAnswer, matchingJudgements } from "./judgementAnswers.js";
 import { helpAnswer, scaleAnswer, searchAnswer } from "./otherAnswers.js";
-import { answer, coverage, noReport, unknownAuthority } from "./format.js";
+import { ambiguousAuthority, answer, coverage, noReport, unknownAuthority } from "./format.js";
 
 /** Answers one question from the knowledge base. */
 export function ask(question: string, kb: KnowledgeBase): Answer {
@@ -35,6 +35,11 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
       break;
   }
   if (!q.authorities.length) {
+    if (q.ambiguous) return ambiguousAuthority(text, kb, q.ambiguous.word, q.ambiguous.authorities);
+    // A judgement area beside a word no report uses ("northumbria overall effectiveness")
+    // is a place the bot does not know, not a topic to search every report for.
+    const stray = q.areas.length ? q.rest.find((w) => w.length > 3 && !kb.knowsWord(w)) : undefined;
+    if (stray) return unknownAuthority(text, kb, q.unknownName ?? q.tokens.find((t) => t.norm === stray)?.raw ?? stray);
     if (q.wantsGrade || q.intent === "lookup" || q.intent === "facts" || q.intent === "actions") return unknownAuthority(text, kb, q.unknownName);
     // A capitalised word may be a topic ("Early Help") rather than a place: look first.
     const found = searchAnswer(q, kb, null);

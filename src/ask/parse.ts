@@ -19,6 +19,8 @@ export interface Query {
   authorities: string[];
   /** A capitalised name that is no English authority ("Gotham"), when no authority was found. */
   unknownName: string | null;
+  /** A part of several authorities' names ("Kingston"), when that is all the question names. */
+  ambiguous: { word: string; authorities: string[] } | null;
   areas: PhraseMatch<AreaRef[]>[];
   services: ServiceRef[];
   grades: GradeKey[];
@@ -94,7 +96,20 @@ export function parseQuestion(text: string, lex: Lexicon): Query {
   const yearMatch = /\b(20[0-4]\d|199\d)\b/.exec(clean);
   const gradeNumber = /\bgrade\s*([1-4])\b/i.exec(clean);
   let unknownName: string | null = null;
+  let ambiguous: Query["ambiguous"] = null;
   if (!authorities.length) {
+    // Part of a name: "wrekin" is Telford and Wrekin; "kingston" is Hull or Thames, so ask.
+    for (let i = 0; i < tokens.length && !authorities.length && !ambiguous; i++) {
+      if (used[i] || STOP_WORDS.has(tokens[i].norm) || COMMON_CAPITALISED.has(tokens[i].norm)) continue;
+      const names = lex.authoritiesWithWord(tokens[i].norm);
+      if (names.length === 1) {
+        authorities.push(names[0]);
+        authorityTokens.add(i);
+        used[i] = true;
+      } else if (names.length > 1) ambiguous = { word: tokens[i].raw.replace(/'s$/, ""), authorities: names };
+    }
+  }
+  if (!authorities.length && !ambiguous) {
     const cap = tokens.find((t, i) => /^[A-Z][a-z]{2,}/.test(t.raw) && !used[i] && !COMMON_CAPITALISED.has(t.norm) && !STOP_WORDS.has(t.norm));
     unknownName = cap?.raw.replace(/'s$/, "") ?? null;
   }
@@ -108,6 +123,7 @@ export function parseQuestion(text: string, lex: Lexicon): Query {
     intent,
     authorities,
     unknownName,
+    ambiguous,
     areas,
     services: [...new Map(services.map((s) => [s.value.id, s.value])).values()],
     grades: [...new Set(grades.map((g) => g.value))],

@@ -145,6 +145,11 @@ export class KnowledgeBase {
     return { idx, vocabulary, size: passages.length };
   }
 
+  /** True when some passage of the corpus has this (lower-case) word. */
+  knowsWord(word: string): boolean {
+    return this.index().vocabulary.has(word);
+  }
+
   /** Builds the global passage index now rather than on the first free-text question. */
   warm(): void {
     this.index();

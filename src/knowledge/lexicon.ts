@@ -49,6 +49,12 @@ export interface Lexicon {
   gradeByNumber(n: number, framework: FrameworkId): GradeKey | null;
   /** The authority's canonical name for an alias (exact, case-insensitive), if any. */
   canonicalAuthority(name: string): string | null;
+  /**
+   * The authorities whose name has this distinctive word ("kingston" → Kingston upon Hull,
+   * Kingston upon Thames; "wrekin" → Telford and Wrekin). Words every region shares
+   * ("north", "city", "upon") are left out.
+   */
+  authoritiesWithWord(word: string): string[];
   /** Every framework name phrase (for detecting a report's framework). */
   frameworkNames: PhraseMatcher<FrameworkId>;
 }
@@ -60,6 +66,12 @@ const GRADE_WORDS: Record<GradeKey, string[]> = {
   ri: ["requires improvement to be good", "require improvement to be good", "requires improvement", "require improvement", "requiring improvement", "requires improvements"],
   inadequate: ["inadequate"],
 };
+
+/** Words many authorities' names share, which pick out none of them. */
+const GENERIC_NAME_WORDS = new Set([
+  "north", "south", "east", "west", "central", "city", "county", "borough", "council", "metropolitan", "district", "royal",
+  "upon", "under", "london", "great", "greater", "forest", "isle", "isles", "riding", "vale", "with", "and",
+]);
 
 function keyOfGrade(grade: string): GradeKey | null {
   const g = foldPhrase(grade);
@@ -88,6 +100,15 @@ export function buildLexicon(vocab: Vocabulary): Lexicon {
     for (const n of [a.name, ...a.aliases]) {
       authorityEntries.push({ phrase: n, value: a.name });
       aliases.set(foldPhrase(n), a.name);
+    }
+  }
+  // Distinctive words of the canonical names → the authorities that have them. (Not of
+  // the aliases: "Sandwell Children's Trust" would make "children" a place.)
+  const byWord = new Map<string, Set<string>>();
+  for (const a of vocab.authorities) {
+    for (const w of foldPhrase(a.name).split(/[^a-z]+/)) {
+      if (w.length < 4 || GENERIC_NAME_WORDS.has(w)) continue;
+      byWord.set(w, (byWord.get(w) ?? new Set()).add(a.name));
     }
   }
   const services: { phrase: string; value: ServiceRef }[] = [];
@@ -136,6 +157,7 @@ export function buildLexicon(vocab: Vocabulary): Lexicon {
       return g ? keyOfGrade(g.grade) : null;
     },
     canonicalAuthority: (name) => aliases.get(foldPhrase(name)) ?? null,
+    authoritiesWithWord: (word) => [...(byWord.get(foldPhrase(word)) ?? [])].sort(),
     frameworkNames: new PhraseMatcher(vocab.frameworks.flatMap((f) => f.names.map((n) => ({ phrase: n, value: f.id as FrameworkId })))),
   };
 }
