@@ -18,7 +18,7 @@ import { createSlackDigestSender, registerSlackActions, runSlackActions } from "
 import { renderActionsReply } from "./actionsRender.js";
 import { RecentIds } from "../http/recentIds.js";
 import { escapeSlack } from "./escape.js";
-import { renderAnswer, type Block } from "./render.js";
+import { renderAnswer, SUGGESTION_ACTION, type Block } from "./render.js";
 
 /** What createSlackAdapter needs. */
 export interface SlackAdapterOptions {
@@ -143,6 +143,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const lead: Block = { type: "context", elements: [{ type: "mrkdwn", text: `<@${user}> shared an answer to “${escapeSlack(question)}”` }] };
     await client.chat.postMessage({ channel, text: message.text, blocks: [lead, ...message.blocks].slice(0, 50) as never[], unfurl_links: false });
     await respond({ response_type: "ephemeral", replace_original: false, text: "Shared in the channel." });
+  });
+
+  // A suggested question's button ("Kingston upon Hull judgements"): answer it for the one who asked.
+  app.action(SUGGESTION_ACTION, async ({ ack, action, respond }) => {
+    await ack();
+    const question = (action as { value?: string }).value ?? "";
+    await respond({ response_type: "ephemeral", replace_original: false, ...renderAnswer(answerOf(question), [shareBlock(question)]) });
   });
 
   if (opts.actions) registerSlackActions(app, opts.actions, log);

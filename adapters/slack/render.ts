@@ -34,6 +34,21 @@ export function splitText(text: string, max: number): string[] {
   return out;
 }
 
+/** Button action ids for a suggested question: `ask_suggestion:<n>`, the question in the value. */
+export const SUGGESTION_ACTION = /^ask_suggestion:/;
+
+/** "Did you mean …?" questions as buttons (at most 3) that ask them. */
+function suggestionBlocks(a: Answer): Block[] {
+  const qs = (a.suggestions ?? []).slice(0, 3);
+  if (!qs.length) return [];
+  return [
+    {
+      type: "actions",
+      elements: qs.map((q, i) => ({ type: "button", action_id: `ask_suggestion:${i}`, text: { type: "plain_text", text: q.slice(0, 75) }, value: q.slice(0, 2000) })),
+    },
+  ];
+}
+
 function where(c: { file: string; line: number; lineEnd: number }): string {
   return c.line === c.lineEnd ? `${c.file}, line ${c.line}` : `${c.file}, lines ${c.line}-${c.lineEnd}`;
 }
@@ -66,7 +81,7 @@ export function renderAnswer(a: Answer, extra: Block[] = []): SlackMessage {
   }
   // Escaping can lengthen text (& → &amp;), so split after escaping.
   const pieces = splitText(escapeSlack(a.text), LIMITS.sectionText);
-  const room = LIMITS.blocks - extra.length - judgementBlocks.length - citationBlocks.length - 1; // one for a note
+  const room = LIMITS.blocks - extra.length - suggestionBlocks(a).length - judgementBlocks.length - citationBlocks.length - 1; // one for a note
   const textBlocks: Block[] = pieces.slice(0, Math.max(1, room)).map((piece) => ({ type: "section", text: { type: "mrkdwn", text: piece } }));
   const notes: string[] = [];
   const trimmed = pieces.length - textBlocks.length;
@@ -75,7 +90,7 @@ export function renderAnswer(a: Answer, extra: Block[] = []): SlackMessage {
   const noteBlocks: Block[] = notes.length
     ? [{ type: "context", elements: [{ type: "mrkdwn", text: `_… ${notes.join("; ")}: ask a narrower question, or use the command line for everything._` }] }]
     : [];
-  const blocks = [...textBlocks, ...judgementBlocks, ...citationBlocks, ...noteBlocks, ...extra];
+  const blocks = [...textBlocks, ...judgementBlocks, ...citationBlocks, ...noteBlocks, ...suggestionBlocks(a), ...extra];
   const firstCite = cites[0] ? ` (${where(cites[0])})` : "";
   return { text: clip(escapeSlack(a.text) + firstCite, LIMITS.fallbackText), blocks };
 }

@@ -117,6 +117,29 @@ describe("Slack over real HTTP with signed requests", () => {
     expect(textOf(post)).toContain("<@U7> shared");
   });
 
+  it("offers suggested questions as buttons, and a click answers the suggestion for the one who clicked", async () => {
+    const ev = mention("<@UBOT> What was Gotham's overall effectiveness grade?");
+    await postEvent(url, SECRET, ev);
+    const post = await fake.waitFor(() => fake.posts.find((p) => p.body.thread_ts === ev.event.ts));
+    expect(String(post.body.text)).toContain("I don't recognise \"Gotham\"");
+    const buttons = (post.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.type === "actions")!.elements!;
+    expect(buttons.length).toBeGreaterThan(0);
+    const payload = {
+      type: "block_actions",
+      team: { id: "T1" },
+      user: { id: "U8" },
+      api_app_id: "A1",
+      channel: { id: "C1" },
+      response_url: fake.responseUrl("suggest1"),
+      trigger_id: "t3",
+      actions: [{ type: "button", action_id: buttons[0].action_id, block_id: "b", value: buttons[0].value, action_ts: "1700000004.1" }],
+    };
+    expect((await postForm(url, SECRET, { payload: JSON.stringify(payload) })).status).toBe(200);
+    const reply = await fake.waitFor(() => fake.responses.find((r) => r.path === "/respond/suggest1"));
+    expect(reply.body.response_type).toBe("ephemeral");
+    expect(String(reply.body.text)).toMatch(/Overall effectiveness: (Good|Outstanding|Adequate)/);
+  });
+
   it("rejects a bad signature and an old timestamp with 401, posting nothing", async () => {
     const before = [fake.posts.length, fake.responses.length];
     const forged = await postForm(url, "wrong-secret", command("/grade", "Halton", "forged"));
