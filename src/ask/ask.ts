@@ -15,7 +15,7 @@ import { ambiguousAuthority, answer, coverage, noReport, unknownAuthority } from
 /** Answers one question from the knowledge base. */
 export function ask(question: string, kb: KnowledgeBase): Answer {
   const text = question.trim().slice(0, 2000);
-  const q = parseQuestion(text, kb.lex);
+  const q = parseQuestion(text, kb.lex, (w) => kb.knowsWord(w));
   const withReport = q.authorities.filter((a) => kb.byAuthority.has(a));
   const missing = q.authorities.filter((a) => !kb.byAuthority.has(a));
   switch (q.intent) {

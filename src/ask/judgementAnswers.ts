@@ -91,7 +91,7 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): An
 }
 
 /** "Which of Halton's grades were outstanding?", "any inadequate judgements": a table narrowed to a grade. */
-const PICKS_GRADE = /\b(outstanding|good|adequate|inadequate|requires? improvement( to be good)?)\s+(grades?|judge?ments?|ratings?|areas?)\b|\b(grades?|judge?ments?|ratings?|areas?)\b.*\b(were|was|are|is|rated|judged|graded)\s+(as\s+)?(outstanding|good|adequate|inadequate|requir)/i;
+const PICKS_GRADE = /\b(outstanding|good|adequate|inadequate|requires? improvement( to be good)?)\s+(grades?|judge?ments?|ratings?|areas?)\b|\b(grades?|judge?ments?|ratings?|areas?)\b.*\b(were|was|are|is|rated|judged|graded)\s+(as\s+)?(outstanding|good|adequate|inadequate|requir)|\b(for|in|on) (anything|any( of (them|it))?|any (area|judge?ment)s?|everything)\b/i;
 
 /** The whole judgement table of one report, or only its judgements of one grade when the question picks one. */
 export function tableAnswer(q: Query, r: Report, kb: KnowledgeBase): Answer {

@@ -44,7 +44,16 @@ describe("grade lookups", () => {
     expect(a.text).toContain("Requires improvement");
   });
 
+  it("reads a misspelt short council name, but never a word the reports use ('needs' is not Leeds)", () => {
+    expect(grades("haltn stayng safe")).toEqual(["Halton|Services for looked after children|Staying safe|Outstanding"]);
+    expect(bot.ask("durhm capacity for improvment").judgements.map((j) => j.authority)).toEqual(["Durham", "Durham"]);
+    const needs = bot.ask("What needs to improve in Halton?");
+    expect(needs.kind).toBe("actions");
+    expect(needs.text).not.toContain("Leeds");
+  });
+
   it("narrows a table to the grade a question picks, and says when none has it", () => {
+    expect(bot.ask("Did Oxfordshire get inadequate for anything?").text).toContain("No judgement in this report is Inadequate");
     const out = bot.ask("Which of Halton's grades were outstanding?");
     expect(out.kind).toBe("table");
     expect(out.judgements.length).toBeGreaterThan(3);
