@@ -24,6 +24,11 @@ export interface Bot {
   readonly problems: LoadProblem[];
   /** Absolute path of the corpus folder. */
   readonly corpusDir: string;
+  /**
+   * Builds the free-text index now instead of on the first question that needs it: a
+   * server calls this before it says it is ready (seconds for a large corpus).
+   */
+  warm(): void;
 }
 
 /** Options for `loadBot`. */
@@ -46,5 +51,6 @@ export async function loadBot(opts: LoadOptions): Promise<Bot> {
     actions: kb.reports.flatMap((r) => r.actions),
     problems,
     corpusDir,
+    warm: () => kb.warm(),
   };
 }

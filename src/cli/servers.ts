@@ -29,6 +29,7 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
   const server = await startHttpServer(routes, { port: settings.port, isReady: () => ready, log });
   log(`listening on ${server.url} (GET /healthz answers 503 until the corpus is loaded)`);
   const bot = await loading;
+  bot.warm(); // the first free-text question should not pay for the index
   const { store, service } = await openActions({ settings, actions: bot.actions, clock, log });
   const senders: { slack?: DigestSender; teams?: DigestSender } = {};
   const stops: (() => Promise<void>)[] = [];
