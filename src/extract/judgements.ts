@@ -75,16 +75,20 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
       // A row whose label names a service as well ("Overall effectiveness of safeguarding services").
       const own = servicesIn(row.label, lex, framework);
       const label = row.label.replace(/[:?]+$/, "").trim();
-      candidates.push({
-        service: own.length === 1 ? own[0] : context,
-        inferred: own.length !== 1,
-        area: best ? best.value[0] : null,
-        label,
-        grade: row.grade.key,
-        strength: STRENGTH.table,
-        source: "table",
-        citation: { file: doc.file, line: row.line, lineEnd: row.lineEnd, quote: row.quote },
-      });
+      // A table with a column per service gives each grade its column's service.
+      const placed = row.byService ?? [{ service: own.length === 1 ? own[0] : context, grade: row.grade }];
+      for (const p of placed) {
+        candidates.push({
+          service: p.service,
+          inferred: !row.byService && own.length !== 1,
+          area: best ? best.value[0] : null,
+          label,
+          grade: p.grade.key,
+          strength: STRENGTH.table,
+          source: "table",
+          citation: { file: doc.file, line: row.line, lineEnd: row.lineEnd, quote: row.quote },
+        });
+      }
       continue;
     }
     for (const s of sentencesAt.get(line.no) ?? []) {

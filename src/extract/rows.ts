@@ -4,10 +4,11 @@
  * header rows ("Safeguarding services") that set the service for the rows below.
  */
 import type { FrameworkId } from "../types.js";
-import type { Lexicon } from "../knowledge/lexicon.js";
+import type { Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import type { Line } from "./document.js";
 import { readGradeCell, type ReadGrade } from "./grades.js";
 import { tokenize } from "../text/words.js";
+import { cellsOf, columnOf, serviceColumns, type ServiceColumns } from "./columns.js";
 
 /** A row-shaped line or two: label cells and the first cell that reads as a grade. */
 export interface Row {
@@ -17,7 +18,12 @@ export interface Row {
   lineEnd: number;
   /** The row's text as quoted in citations (continuation lines joined with a newline). */
   quote: string;
+  /** A row of a table with a grade column per service: each grade with its column's service. */
+  byService?: { service: ServiceRef; grade: ReadGrade }[];
 }
+
+/** Lines that may be a header naming the services: checked before the costlier matching. */
+const MAY_NAME_SERVICES = /safeguard|looked after|\blac\b|\bcla\b|in care/i;
 
 /** Splits a line into cells, or null when it has no row shape. */
 export function splitCells(body: string): string[] | null {
@@ -41,12 +47,15 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
   let prose: Line | null = null;
   // The last two lines that were not rows: the label of a table exported one cell a line.
   let recent: Line[] = [];
+  // The service columns of the table being read, if its header named them.
+  let header: ServiceColumns | null = null;
   for (const line of lines) {
     if (line.blank) continue;
     const cells = splitCells(line.body);
     const tabular = /\t|\|/.test(line.text) || /\S {2,}\S/.test(line.text.trim()) || (line.text.includes("....") && /\.{4,}\s*\S/.test(line.text));
     if (!cells || (!tabular && cells.length < 2)) {
       prev = null;
+      header = null;
       const stacked = stackedRow(line, recent, framework, lex);
       if (stacked) {
         rows.set(line.no, stacked);
@@ -86,15 +95,38 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
       if (!prev.grade || (prev.grade.fuzzy && grade && !grade.fuzzy)) prev.grade = grade ?? prev.grade;
       continue;
     }
+    // Columns are placed on the line as written: normalising squeezes the spaces that align them.
+    if (tabular && MAY_NAME_SERVICES.test(line.text)) header = serviceColumns(line.raw.replace(/\r$/, ""), lex) ?? header;
     const made = rowFrom(cells, line, framework, lex);
     if (!made || (!made.grade && !tabular)) {
       prev = null;
       continue;
     }
+    if (made.grade && tabular) placeGrades(made, line, header, framework, lex);
     rows.set(line.no, made);
     prev = made;
   }
   return rows;
+}
+
+/**
+ * A row with more than one grade cell: under a header naming services, each grade is
+ * that column's service's; without one (or a grade outside every column) the grades are
+ * not read unless they all agree, since "Good | Outstanding" may be two services or two
+ * years and guessing which would be wrong half the time.
+ */
+function placeGrades(row: Row, line: Line, header: ServiceColumns | null, framework: FrameworkId, lex: Lexicon): void {
+  const graded = cellsOf(line.raw.replace(/\r$/, ""))
+    .cells.slice(1)
+    .map((cell) => ({ cell, grade: cell.text ? readGradeCell(cell.text, framework, lex) : null }))
+    .filter((g): g is { cell: (typeof g)["cell"]; grade: ReadGrade } => g.grade !== null);
+  if (header && graded.length) {
+    const placed = graded.map((g) => ({ service: columnOf(g.cell, header), grade: g.grade }));
+    if (placed.every((p) => p.service)) row.byService = placed as { service: ServiceRef; grade: ReadGrade }[];
+    else row.grade = null;
+    return;
+  }
+  if (new Set(graded.map((g) => g.grade.key)).size > 1) row.grade = null;
 }
 
 /**

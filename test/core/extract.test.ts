@@ -22,6 +22,7 @@ async function judgementsOf(lines: string[]): Promise<string[]> {
 }
 
 const SIF_HEAD = ["Herefordshire Council", "Inspection of services for children in need of help and protection, children looked after and care leavers", "Inspection dates: 14 March 2016 to 6 April 2016", ""];
+const SLAC_HEAD = ["Wirral Metropolitan Borough Council", "Inspection of safeguarding and looked after children services", "Inspection dates: 5 to 16 March 2012", ""];
 const ILACS_HEAD = ["Bristol City Council", "Inspection of local authority children's services", "Inspection dates: 9 to 20 January 2023", ""];
 
 describe("the SIF / ILACS summary sentence", () => {
@@ -78,5 +79,29 @@ describe("tables exported one cell a line", () => {
         "Outstanding",
       ]),
     ).toEqual([]);
+  });
+});
+
+describe("tables with a grade column per service", () => {
+  const withService = async (lines: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), "extract-"));
+    dirs.push(dir);
+    writeFileSync(join(dir, "report.txt"), lines.join("\n"));
+    const bot = await loadBot({ corpusDir: dir });
+    return bot.reports[0].judgements.map((j) => `${j.service ?? "-"} / ${j.area}: ${j.grade}`).sort();
+  };
+
+  it("reads each grade for the service whose column it stands in, empty tab cells included", async () => {
+    expect(
+      await withService([...SLAC_HEAD, "Judgement\tSafeguarding services\tServices for looked after children", "Overall effectiveness\tAdequate\tGood", "Being healthy\t\tGood"]),
+    ).toEqual([
+      "Safeguarding services / Overall effectiveness: Adequate",
+      "Services for looked after children / Being healthy: Good",
+      "Services for looked after children / Overall effectiveness: Good",
+    ]);
+  });
+
+  it("does not read a row of two different grades when no header says whose they are", async () => {
+    expect(await withService([...SLAC_HEAD, "Grades at this and the previous inspection:", "Overall effectiveness  Good  Outstanding"])).toEqual([]);
   });
 });
