@@ -37,11 +37,13 @@ export function readGradeCell(cell: string, framework: FrameworkId, lex: Lexicon
     const key = lex.gradeByNumber(Number(numOnly[1]), framework);
     return key ? { key, fuzzy: false } : null;
   }
-  // "Grade 2 (good)": the words in brackets say it; a number that disagrees with them is no grade.
-  const both = /^(?:grade\s*)?([1-4])\s*\(([a-z ]+)\)$/i.exec(c);
+  // "Grade 2 (good)", "Grade 1 - Outstanding", "Good - 2": the words say it; a number that
+  // disagrees with them makes it no grade at all.
+  const both = /^(?:grade\s*)?([1-4])\s*(?:\(([a-z ]+)\)|[-–:]\s*([a-z ]+))$/i.exec(c) ?? /^()([a-z ]+?)\s*[-–:]\s*(?:grade\s*)?([1-4])$/i.exec(c);
   if (both) {
-    const inner = readGradeCell(both[2], framework, lex);
-    const byNumber = lex.gradeByNumber(Number(both[1]), framework);
+    const [number, words] = both[1] ? [both[1], both[2] ?? both[3]] : [both[3], both[2]];
+    const inner = readGradeCell(words, framework, lex);
+    const byNumber = lex.gradeByNumber(Number(number), framework);
     return inner && (byNumber === null || byNumber === inner.key) ? inner : null;
   }
   c = c.replace(/\(\s*grade\s*[1-4]\s*\)|^\s*[1-4]\s*[-–:]\s*|\s*[-–:]\s*[1-4]\s*$/gi, "").trim();

@@ -28,7 +28,8 @@ const MAY_NAME_SERVICES = /safeguard|looked after|\blac\b|\bcla\b|in care/i;
 /** Splits a line into cells, or null when it has no row shape. */
 export function splitCells(body: string): string[] | null {
   const t = body.trim();
-  if ((t.match(/\|/g) ?? []).length >= 2 || (t.startsWith("|") && t.length > 1)) {
+  // "| a | b |", "a | b |", and a bare "label | grade" (one pipe between two cells).
+  if ((t.match(/\|/g) ?? []).length >= 2 || (t.startsWith("|") && t.length > 1) || /^[^|]*[a-z][^|]*\|[^|]*[a-z0-9][^|]*$/i.test(t)) {
     if (/^[|\s:-]+$/.test(t)) return null;
     return t.split("|").map((c) => c.trim()).filter((c, i, all) => c !== "" || (i > 0 && i < all.length - 1));
   }
