@@ -68,6 +68,7 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
       recent = [...recent.slice(-1), line];
       continue;
     }
+    const recentBefore = recent;
     recent = [];
     // A label the export broke before its cells: "The contribution of health agencies to
     // keeping children" on one line, "and young people safe    Good" on the next.
@@ -104,6 +105,17 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
       continue;
     }
     if (made.grade && tabular) placeGrades(made, line, header, framework, lex);
+    // "Overall effectiveness" / "Judgement: Outstanding": the area is the label above.
+    if (made.grade && GENERIC_LABEL.test(made.label)) {
+      const above = areaLabelAbove(line, recentBefore, framework, lex);
+      if (!above) {
+        prev = null;
+        continue;
+      }
+      made.label = above.label;
+      made.line = above.lines[0].no;
+      made.quote = [...above.lines, line].map((l) => l.text.trim()).join("\n");
+    }
     rows.set(line.no, made);
     prev = made;
   }
@@ -143,23 +155,36 @@ function placeGrades(row: Row, line: Line, header: ServiceColumns | null, framew
  * anything less would be a guess.
  */
 function stackedRow(line: Line, recent: Line[], framework: FrameworkId, lex: Lexicon): Row | null {
-  const last = recent.at(-1);
   // Cheap checks first: this runs for every line that is not a row.
-  if (!last || line.no - last.no > 2 || line.body.length > 60) return null;
+  if (!recent.length || line.no - recent[recent.length - 1].no > 2 || line.body.length > 60) return null;
   const cell = line.body.trim();
   if (!/[a-z]/i.test(cell) || cell.split(/\s+/).length > 6) return null;
   const grade = readGradeCell(cell, framework, lex);
   if (!grade) return null;
+  const above = areaLabelAbove(line, recent, framework, lex);
+  return above ? { label: above.label, grade, line: above.lines[0].no, lineEnd: line.no, quote: [...above.lines, line].map((l) => l.text.trim()).join("\n") } : null;
+}
+
+/**
+ * The judgement area named by the line (or two) just above `line`, at most one blank line
+ * away: a label the framework's vocabulary knows, not a sentence. Null otherwise.
+ */
+function areaLabelAbove(line: Line, recent: Line[], framework: FrameworkId, lex: Lexicon): { label: string; lines: Line[] } | null {
+  const last = recent.at(-1);
+  if (!last || line.no - last.no > 2) return null;
   // A label broken over two lines: "The experiences and progress of children who need help" / "and protection".
   const first = recent.length === 2 && recent[0].no === last.no - 1 && /^[a-z]/.test(last.body.trim()) ? recent[0] : last;
-  const labelLines = first === last ? [last] : [first, last];
-  const label = labelLines.map((l) => l.body.trim()).join(" ");
+  const lines = first === last ? [last] : [first, last];
+  const label = lines.map((l) => l.body.trim()).join(" ");
   if (/[.!?;]$/.test(label) || label.split(/\s+/).length > 20 || NOT_THIS_INSPECTION.test(label) || readGradeCell(label, framework, lex)) return null;
   const tokens = tokenize(label);
   const best = (lex.areasByFramework.get(framework) ?? lex.allAreas).findAll(tokens).sort((a, b) => b.length - a.length)[0];
   if (!best || best.length * 2 < tokens.filter((t) => /\w/.test(t.norm)).length) return null;
-  return { label, grade, line: first.no, lineEnd: line.no, quote: [...labelLines, line].map((l) => l.text.trim()).join("\n") };
+  return { label, lines };
 }
+
+/** Labels that say "this is the grade" without naming what of: the area is the line above. */
+const GENERIC_LABEL = /^(ofsted |overall |the )?(judge?ments?|grades?|ratings?)$/i;
 
 /** Reads one line's cells as a row: its label and the first cell that is a grade. Null when it is no row. */
 function rowFrom(cells: string[], line: Line, framework: FrameworkId, lex: Lexicon): Row | null {

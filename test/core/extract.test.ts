@@ -65,6 +65,12 @@ describe("tables exported one cell a line", () => {
     expect(got).toEqual(["The experiences and progress of children who need help and protection: Good @5", "The experiences and progress of care leavers: Inadequate @10"]);
   });
 
+  it("reads 'Judgement: Outstanding' under an area's heading, and not under anything else", async () => {
+    expect(
+      await judgementsOf([...ILACS_HEAD, "Overall effectiveness", "Judgement: Outstanding", "", "Summary of findings", "Judgement: Good"]),
+    ).toEqual(["Overall effectiveness: Outstanding @5"]);
+  });
+
   it("does not read a bare number (a page number), a label the vocabulary does not know, or a sentence before a grade word", async () => {
     expect(
       await judgementsOf([
