@@ -22,11 +22,10 @@ async function main(): Promise<void> {
   program.parse();
   const opts = program.opts<{ json?: boolean; batch?: string; corpus?: string }>();
   const settings = loadSettings();
+  // The questions file is read first: a wrong path should not wait for the corpus to load.
+  const questions = opts.batch ? readQuestions(opts.batch) : [program.args.join(" ")];
   const bot = await loadBot({ corpusDir: opts.corpus ?? settings.corpusDir });
   for (const p of bot.problems) process.stderr.write(`warning: ${p.file} ${p.reason} [${p.code}] (skipped)\n`);
-  const questions = opts.batch
-    ? readFileSync(opts.batch, "utf8").split(/\r?\n/).filter((l) => l.trim())
-    : [program.args.join(" ")];
   if (!opts.batch && !questions[0].trim()) {
     program.help();
   }
@@ -36,6 +35,15 @@ async function main(): Promise<void> {
     out.push(opts.json ? JSON.stringify(a) : renderText(a));
   }
   process.stdout.write(out.join(opts.json ? "\n" : "\n\n") + "\n");
+}
+
+/** One question per non-blank line. */
+function readQuestions(file: string): string[] {
+  try {
+    return readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim());
+  } catch (err) {
+    throw new AppError("FILE_UNREADABLE", `Cannot read the questions file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`, "Pass --batch a text file with one question per line.");
+  }
 }
 
 main().catch((err: unknown) => {
