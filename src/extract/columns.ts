@@ -52,13 +52,53 @@ export function serviceColumns(text: string, lex: Lexicon): ServiceColumns | nul
 }
 
 /**
- * The service of the column a cell stands in, or null when it stands in none clearly
- * (then the row's grades are not read: a grade given to the wrong service is worse than none).
+ * Which header column each graded cell stands in (positions in `columns`), or null for a
+ * cell that stands in none clearly. A row with a grade in every column takes them in
+ * order; otherwise each cell goes to the nearest column within a few characters, and two
+ * cells in one column make the whole row unreadable (a grade given to the wrong service or
+ * year is worse than none).
  */
-export function columnOf(cell: Cell, header: ServiceColumns): ServiceRef | null {
-  if (!header.byPosition) return header.columns.find((c) => c.index === cell.index)?.service ?? null;
-  // Space-aligned: the column whose start is nearest, within a few characters' slack.
-  let best: ServiceColumns["columns"][number] | null = null;
-  for (const c of header.columns) if (!best || Math.abs(c.start - cell.start) < Math.abs(best.start - cell.start)) best = c;
-  return best && Math.abs(best.start - cell.start) <= 6 ? best.service : null;
+export function assignColumns(cells: Cell[], columns: { index: number; start: number }[], byPosition: boolean): (number | null)[] {
+  if (!byPosition) return cells.map((c) => {
+    const k = columns.findIndex((col) => col.index === c.index);
+    return k < 0 ? null : k;
+  });
+  if (cells.length === columns.length) return cells.map((_, i) => i);
+  const out = cells.map((c) => {
+    let best = 0;
+    for (let k = 1; k < columns.length; k++) if (Math.abs(columns[k].start - c.start) < Math.abs(columns[best].start - c.start)) best = k;
+    return Math.abs(columns[best].start - c.start) <= 6 ? best : null;
+  });
+  const placed = out.filter((k) => k !== null);
+  return new Set(placed).size === placed.length ? out : out.map(() => null);
+}
+
+/** A header with this inspection's grade column beside earlier ones ("Judgement | 2014 | 2018", "Current | Previous"). */
+export interface CurrentColumn {
+  byPosition: boolean;
+  current: { index: number; start: number };
+  /** Every grade column, the current one included (a grade must stand in one of them). */
+  all: { index: number; start: number }[];
+}
+
+const EARLIER = /\b(previous|previously|last|prior|earlier|former|old)\b/i;
+const NOW = /\b(current|this|latest|new|now|present)\b/i;
+
+/**
+ * The column holding this inspection's grades when a header sets earlier ones beside it:
+ * by words ("previous" / "current") or by years (the latest is this inspection). Null
+ * when the header does not tell them apart.
+ */
+export function currentColumn(text: string): CurrentColumn | null {
+  const { cells, byPosition } = cellsOf(text);
+  const heads = cells.slice(1).filter((c) => c.text);
+  if (heads.length < 2) return null;
+  const years = heads.map((c) => Number(/\b(?:19|20)\d\d\b/.exec(c.text)?.[0] ?? NaN));
+  const latest = Math.max(...years.filter((y) => !Number.isNaN(y)));
+  const isNow = heads.map((c, i) => (NOW.test(c.text) && !EARLIER.test(c.text)) || (Number.isFinite(latest) && years[i] === latest && years.filter((y) => !Number.isNaN(y)).length >= 2));
+  const isEarlier = heads.map((c, i) => EARLIER.test(c.text) || (Number.isFinite(latest) && !Number.isNaN(years[i]) && years[i] < latest));
+  const now = heads.filter((_, i) => isNow[i]);
+  if (now.length !== 1 || !isEarlier.some(Boolean)) return null;
+  const place = (c: Cell) => ({ index: c.index, start: c.start });
+  return { byPosition, current: place(now[0]), all: heads.map(place) };
 }

@@ -8,7 +8,7 @@ import type { Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import type { Line } from "./document.js";
 import { readGradeCell, type ReadGrade } from "./grades.js";
 import { tokenize } from "../text/words.js";
-import { cellsOf, columnOf, serviceColumns, type ServiceColumns } from "./columns.js";
+import { assignColumns, cellsOf, currentColumn, serviceColumns, type CurrentColumn, type ServiceColumns } from "./columns.js";
 
 /** A row-shaped line or two: label cells and the first cell that reads as a grade. */
 export interface Row {
@@ -21,6 +21,9 @@ export interface Row {
   /** A row of a table with a grade column per service: each grade with its column's service. */
   byService?: { service: ServiceRef; grade: ReadGrade }[];
 }
+
+/** Lines that may be a header setting earlier grades beside this inspection's. */
+const MAY_SET_YEARS = /previous|last|prior|earlier|current|this inspection|latest|\b(19|20)\d\d\b/i;
 
 /** Lines that may be a header naming the services: checked before the costlier matching. */
 const MAY_NAME_SERVICES = /safeguard|looked after|\blac\b|\bcla\b|in care/i;
@@ -48,8 +51,10 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
   let prose: Line | null = null;
   // The last two lines that were not rows: the label of a table exported one cell a line.
   let recent: Line[] = [];
-  // The service columns of the table being read, if its header named them.
+  // The service columns of the table being read, if its header named them; or its column
+  // of this inspection's grades, if the header set earlier ones beside it.
   let header: ServiceColumns | null = null;
+  let current: CurrentColumn | null = null;
   for (const line of lines) {
     if (line.blank) continue;
     const cells = splitCells(line.body);
@@ -57,6 +62,7 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
     if (!cells || (!tabular && cells.length < 2)) {
       prev = null;
       header = null;
+      current = null;
       const stacked = stackedRow(line, recent, framework, lex);
       if (stacked) {
         rows.set(line.no, stacked);
@@ -99,12 +105,13 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
     }
     // Columns are placed on the line as written: normalising squeezes the spaces that align them.
     if (tabular && MAY_NAME_SERVICES.test(line.text)) header = serviceColumns(line.raw.replace(/\r$/, ""), lex) ?? header;
+    if (tabular && MAY_SET_YEARS.test(line.text)) current = currentColumn(line.raw.replace(/\r$/, "")) ?? current;
     const made = rowFrom(cells, line, framework, lex);
     if (!made || (!made.grade && !tabular)) {
       prev = null;
       continue;
     }
-    if (made.grade && tabular) placeGrades(made, line, header, framework, lex);
+    if (made.grade && tabular) placeGrades(made, line, header, current, framework, lex);
     // "Overall effectiveness" / "Judgement: Outstanding": the area is the label above.
     if (made.grade && GENERIC_LABEL.test(made.label)) {
       const above = areaLabelAbove(line, recentBefore, framework, lex);
@@ -128,15 +135,22 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
  * not read unless they all agree, since "Good | Outstanding" may be two services or two
  * years and guessing which would be wrong half the time.
  */
-function placeGrades(row: Row, line: Line, header: ServiceColumns | null, framework: FrameworkId, lex: Lexicon): void {
+function placeGrades(row: Row, line: Line, header: ServiceColumns | null, current: CurrentColumn | null, framework: FrameworkId, lex: Lexicon): void {
   const graded = cellsOf(line.raw.replace(/\r$/, ""))
     .cells.slice(1)
     .map((cell) => ({ cell, grade: cell.text ? readGradeCell(cell.text, framework, lex) : null }))
     .filter((g): g is { cell: (typeof g)["cell"]; grade: ReadGrade } => g.grade !== null);
   if (header && graded.length) {
-    const placed = graded.map((g) => ({ service: columnOf(g.cell, header), grade: g.grade }));
-    if (placed.every((p) => p.service)) row.byService = placed as { service: ServiceRef; grade: ReadGrade }[];
+    const at = assignColumns(graded.map((g) => g.cell), header.columns, header.byPosition);
+    if (at.every((k) => k !== null)) row.byService = graded.map((g, i) => ({ service: header.columns[at[i]!].service, grade: g.grade }));
     else row.grade = null;
+    return;
+  }
+  if (current && graded.length) {
+    // Only this inspection's column counts; a grade in an earlier one is history.
+    const at = assignColumns(graded.map((g) => g.cell), current.all, current.byPosition);
+    const now = graded.filter((_, i) => at[i] !== null && current.all[at[i]!].index === current.current.index && current.all[at[i]!].start === current.current.start);
+    row.grade = at.every((k) => k !== null) && now.length === 1 ? now[0].grade : null;
     return;
   }
   if (new Set(graded.map((g) => g.grade.key)).size > 1) row.grade = null;

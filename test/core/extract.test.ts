@@ -107,6 +107,19 @@ describe("tables with a grade column per service", () => {
     ]);
   });
 
+  it("reads only this inspection's column when a header sets an earlier one beside it", async () => {
+    expect(
+      await judgementsOf([
+        ...ILACS_HEAD,
+        "Area\tPrevious grade\tCurrent grade",
+        "Overall effectiveness\tInadequate\tGood",
+        "",
+        "Judgement  2019  2023",
+        "The experiences and progress of care leavers  Good  Outstanding",
+      ]),
+    ).toEqual(["Overall effectiveness: Good @6", "The experiences and progress of care leavers: Outstanding @9"]);
+  });
+
   it("does not read a row of two different grades when no header says whose they are", async () => {
     expect(await withService([...SLAC_HEAD, "Grades at this and the previous inspection:", "Overall effectiveness  Good  Outstanding"])).toEqual([]);
   });
