@@ -11,6 +11,8 @@ import { editDistance, foldPhrase } from "../text/words.js";
 export interface ReadGrade {
   key: GradeKey;
   fuzzy: boolean;
+  /** True when only a number said it ("2", "Grade 3"): readable beside a known area's name only. */
+  numeric?: boolean;
 }
 
 const CANDIDATES: [string, GradeKey][] = [
@@ -35,7 +37,7 @@ export function readGradeCell(cell: string, framework: FrameworkId, lex: Lexicon
   const numOnly = /^(?:grade\s*)?([1-4])$/i.exec(c);
   if (numOnly) {
     const key = lex.gradeByNumber(Number(numOnly[1]), framework);
-    return key ? { key, fuzzy: false } : null;
+    return key ? { key, fuzzy: false, numeric: true } : null;
   }
   // "Grade 2 (good)", "Grade 1 - Outstanding", "Good - 2": the words say it; a number that
   // disagrees with them makes it no grade at all.

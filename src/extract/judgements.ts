@@ -55,6 +55,7 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
 
   const candidates: Candidate[] = [];
   let context: ServiceRef | null = null;
+  const inJudgementTable = tablesWithKnownAreas(rows, areaMatcher);
   const noteServices = (text: string) => {
     const found = servicesIn(text, lex, framework);
     if (found.length === 1) context = found[0];
@@ -72,6 +73,13 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
       const tokens = tokenize(row.label);
       const areas = areaMatcher.findAll(tokens);
       const best = areas.sort((a, b) => b.length - a.length)[0];
+      // A label the vocabulary does not know is a judgement only in a table of judgements
+      // (beside rows it does know), and never on a bare number: "Case files sampled  2"
+      // is a count, "Priority: Good" a heading (one word is never taken for an area).
+      if (!best && (row.grade.numeric || row.byService?.some((p) => p.grade.numeric) || !inJudgementTable.has(line.no) || !/\S\s+\S/.test(row.label))) {
+        noteServices(row.label);
+        continue;
+      }
       // A row whose label names a service as well ("Overall effectiveness of safeguarding services").
       const own = servicesIn(row.label, lex, framework);
       const label = row.label.replace(/[:?]+$/, "").trim();
@@ -125,6 +133,29 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
     }
   }
   return settle(candidates, inspection, lex);
+}
+
+/**
+ * The lines of row blocks (rows at most one blank line apart) that hold at least one row
+ * naming a judgement area the vocabulary knows.
+ */
+function tablesWithKnownAreas(rows: Map<number, { label: string; line: number; grade: unknown }>, areaMatcher: Lexicon["allAreas"]): Set<number> {
+  const lines = [...rows.keys()].sort((a, b) => a - b);
+  const out = new Set<number>();
+  let block: number[] = [];
+  let known = false;
+  const close = () => {
+    if (known) for (const n of block) out.add(n);
+    block = [];
+    known = false;
+  };
+  for (const n of lines) {
+    if (block.length && n - block[block.length - 1] > 2) close();
+    block.push(n);
+    if (!known && areaMatcher.findAll(tokenize(rows.get(n)!.label)).length) known = true;
+  }
+  close();
+  return out;
 }
 
 function settle(candidates: Candidate[], inspection: Inspection, lex: Lexicon): Judgement[] {

@@ -124,3 +124,21 @@ describe("tables with a grade column per service", () => {
     expect(await withService([...SLAC_HEAD, "Grades at this and the previous inspection:", "Overall effectiveness  Good  Outstanding"])).toEqual([]);
   });
 });
+
+describe("rows that are not judgements", () => {
+  it("does not read counts as grades, nor a lone heading word, nor unknown labels outside a table of judgements", async () => {
+    expect(
+      await judgementsOf([
+        ...SLAC_HEAD,
+        "Number of recommendations\t3",
+        "Case files sampled\t2",
+        "Overall effectiveness\tGood",
+        "Priority: Good",
+        "",
+        "",
+        "",
+        "Staff morale in the duty team\tGood",
+      ]),
+    ).toEqual(["Overall effectiveness: Good @7"]);
+  });
+});
