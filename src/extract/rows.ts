@@ -42,6 +42,9 @@ export function splitCells(body: string): string[] | null {
   return m ? [m[1].trim(), m[2].trim()] : null;
 }
 
+/** Words that make a table's introduction about other councils or other inspections. */
+const ELSEWHERE_INTRO = /\b(previous|previously|last|prior|earlier|national(ly)?|england|average|statistical|neighbours?|comparators?|other (councils|authorities|local authorities))\b/i;
+
 const NOT_THIS_INSPECTION = /\b(previous|last|prior|national|england|average|statistical|neighbours|20\d\d)\b/i;
 
 /** Reads the row-shaped lines of a report, joining continuation rows to the row above. */
@@ -55,6 +58,7 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
   // of this inspection's grades, if the header set earlier ones beside it.
   let header: ServiceColumns | null = null;
   let current: CurrentColumn | null = null;
+  let elsewhere = false;
   for (const line of lines) {
     if (line.blank) continue;
     const cells = splitCells(line.body);
@@ -76,6 +80,10 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
     }
     const recentBefore = recent;
     recent = [];
+    // A table introduced as someone else's or an earlier inspection's grades ("At the
+    // previous inspection the grades were:", "Statistical neighbours:") is not read.
+    const intro = recentBefore.at(-1);
+    if (intro) elsewhere = line.no - intro.no <= 3 && ELSEWHERE_INTRO.test(intro.text);
     // A label the export broke before its cells: "The contribution of health agencies to
     // keeping children" on one line, "and young people safe    Good" on the next.
     if (tabular && prose && prose.no === line.no - 1 && /^[a-z]/.test(cells[0]) && prose.body.split(/\s+/).length <= 12 && !/[.:;!?]$/.test(prose.body)) {
@@ -111,6 +119,7 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
       prev = null;
       continue;
     }
+    if (made.grade && elsewhere) made.grade = null;
     if (made.grade && tabular) placeGrades(made, line, header, current, framework, lex);
     // "Overall effectiveness" / "Judgement: Outstanding": the area is the label above.
     if (made.grade && GENERIC_LABEL.test(made.label)) {

@@ -126,6 +126,22 @@ describe("tables with a grade column per service", () => {
 });
 
 describe("rows that are not judgements", () => {
+  it("does not read a table introduced as an earlier inspection's or other councils' grades", async () => {
+    expect(
+      await judgementsOf([
+        ...SLAC_HEAD,
+        "At the previous inspection, in 2008, the grades were:",
+        "Overall effectiveness\tInadequate",
+        "",
+        "Our statistical neighbours were judged:",
+        "Capacity for improvement\tOutstanding",
+        "",
+        "This inspection's judgements:",
+        "Staying safe\tGood",
+      ]),
+    ).toEqual(["Staying safe: Good @12"]);
+  });
+
   it("does not read counts as grades, nor a lone heading word, nor unknown labels outside a table of judgements", async () => {
     expect(
       await judgementsOf([
