@@ -32,7 +32,8 @@ const MAY_NAME_SERVICES = /safeguard|looked after|\blac\b|\bcla\b|in care/i;
 export function splitCells(body: string): string[] | null {
   const t = body.trim();
   // "| a | b |", "a | b |", and a bare "label | grade" (one pipe between two cells).
-  if ((t.match(/\|/g) ?? []).length >= 2 || (t.startsWith("|") && t.length > 1) || /^[^|]*[a-z][^|]*\|[^|]*[a-z0-9][^|]*$/i.test(t)) {
+  const pipes = t.includes("|") ? (t.match(/\|/g) ?? []).length : 0;
+  if (pipes >= 2 || (t.startsWith("|") && t.length > 1) || (pipes === 1 && onePipeRow(t))) {
     if (/^[|\s:-]+$/.test(t)) return null;
     return t.split("|").map((c) => c.trim()).filter((c, i, all) => c !== "" || (i > 0 && i < all.length - 1));
   }
@@ -44,6 +45,12 @@ export function splitCells(body: string): string[] | null {
 
 /** Words that make a table's introduction about other councils or other inspections. */
 const ELSEWHERE_INTRO = /\b(previous|previously|last|prior|earlier|national(ly)?|england|average|statistical|neighbours?|comparators?|other (councils|authorities|local authorities))\b/i;
+
+/** "label | grade": one pipe with a label (letters) before it and a cell after it. */
+function onePipeRow(t: string): boolean {
+  const [left, right] = t.split("|");
+  return /[a-z]/i.test(left) && /[a-z0-9]/i.test(right);
+}
 
 const NOT_THIS_INSPECTION = /\b(previous|last|prior|national|england|average|statistical|neighbours|20\d\d)\b/i;
 
