@@ -56,6 +56,7 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
   const candidates: Candidate[] = [];
   let context: ServiceRef | null = null;
   const inJudgementTable = tablesWithKnownAreas(rows, areaMatcher);
+  const years = [inspection.start, inspection.end, inspection.published, inspection.reportDate].filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
   const noteServices = (text: string) => {
     const found = servicesIn(text, lex, framework);
     if (found.length === 1) context = found[0];
@@ -115,7 +116,7 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
         });
         continue;
       }
-      const found = MAY_NAME_GRADE.test(s.text) ? judgementsInSentence(s.text, framework, lex, otherAuthorityNamed(s.text, lex, inspection.authority)) : [];
+      const found = MAY_NAME_GRADE.test(s.text) ? judgementsInSentence(s.text, framework, lex, otherAuthorityNamed(s.text, lex, inspection.authority), years) : [];
       for (const f of found) {
         const explicit = f.form === "explicit";
         candidates.push({

@@ -34,8 +34,11 @@ const AFTER_GRADE_FILLER = new Set(["judgement", "judgements", "judgment", "judg
 const LIST_CONNECTORS = new Set(["and", "both", "of", "in", "for", "this", "area", "including", "as", "well", "its", "services", "service"]);
 /** Hypotheticals anywhere in the sentence make every grade in it unsafe. */
 const HYPOTHETICAL = /\b(would|could|might|if|unless|whether)\b/i;
+/** Aims, targets and definitions state no judgement: "aims to be judged outstanding at its next inspection". */
+const NOT_A_FINDING = /\b(aims?|aiming|targets?|aspir\w+|hopes?|striv\w+|working towards|next inspection|in future|intends?|intention|expects? to|defin\w+|criteria|descriptors?|will be (judged|rated|graded))\b/i;
+
 /** Other inspections and other places, checked near the grade (see nearGuard). */
-const ELSEWHERE = new Set(["previous", "previously", "prior", "earlier", "last", "unannounced", "monitoring", "focused", "nationally", "national", "most", "other", "england"]);
+const ELSEWHERE = new Set(["previous", "previously", "prior", "earlier", "last", "unannounced", "monitoring", "focused", "nationally", "national", "most", "other", "england", "councils", "authorities", "las"]);
 const NEGATION = new Set(["not", "no", "never", "nor"]);
 
 function items(tokens: Token[], framework: FrameworkId, lex: Lexicon): Item[] {
@@ -73,6 +76,14 @@ function negated(tokens: Token[], at: number): boolean {
   return false;
 }
 
+/** "Leadership was not judged to be outstanding": a negation anywhere between the area before the grade and the grade. */
+function negatedSince(tokens: Token[], list: Item[], gi: number): boolean {
+  const area = list.slice(0, gi).reverse().find((x) => x.kind === "area");
+  if (!area) return false;
+  for (let i = area.end; i < list[gi].start && i - area.end < 10; i++) if (NEGATION.has(tokens[i].norm)) return true;
+  return false;
+}
+
 /**
  * True when a word about another inspection or other places stands close to the grade or
  * its area ("the previous inspection judged leadership inadequate"). Checked near the pair
@@ -92,10 +103,14 @@ function quoted(text: string, tokens: Token[], g: Item): boolean {
 
 /**
  * Finds the judgements one sentence states. `otherAuthority` tells whether the sentence
- * names an authority other than the report's (then it is about them, and skipped).
+ * names an authority other than the report's (then it is about them, and skipped);
+ * `years` are the inspection's own (start, end, publication): a sentence naming another
+ * year is about another time, and skipped.
  */
-export function judgementsInSentence(text: string, framework: FrameworkId, lex: Lexicon, otherAuthority: boolean): SentenceJudgement[] {
-  if (otherAuthority || HYPOTHETICAL.test(text)) return [];
+export function judgementsInSentence(text: string, framework: FrameworkId, lex: Lexicon, otherAuthority: boolean, years: number[] = []): SentenceJudgement[] {
+  if (otherAuthority || HYPOTHETICAL.test(text) || NOT_A_FINDING.test(text)) return [];
+  // A year other than the inspection's ("In 2008 …", "… by 2013") puts the grade in another time.
+  if (years.length && [...text.matchAll(/\b(19|20)\d\d\b/g)].some((m) => !years.includes(Number(m[0])))) return [];
   const tokens = tokenize(text);
   const list = items(tokens, framework, lex);
   const grades = list.filter((x) => x.kind === "grade");
@@ -120,7 +135,7 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
     const nextItem = list[gi + 1];
     const joinedTo = (o: Item | undefined) => o?.kind === "grade" && Math.abs((o.start > g.start ? o.start - g.end : g.start - o.end)) <= 1;
     if (joinedTo(prevItem) || joinedTo(nextItem)) continue;
-    if (negated(tokens, g.start)) continue;
+    if (negated(tokens, g.start) || negatedSince(tokens, list, gi)) continue;
     // GRADE [judgements] for AREA(, and AREA)*
     let k = g.end;
     while (k < tokens.length && AFTER_GRADE_FILLER.has(tokens[k].norm) && k - g.end < 3) k++;

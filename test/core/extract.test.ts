@@ -158,3 +158,20 @@ describe("rows that are not judgements", () => {
     ).toEqual(["Overall effectiveness: Good @7"]);
   });
 });
+
+describe("sentences that state no judgement of this inspection", () => {
+  it("skips other years, councils in general, aims, negations and definitions, and still reads the finding", async () => {
+    expect(
+      await judgementsOf([
+        ...SLAC_HEAD,
+        "In 2008, overall effectiveness of safeguarding services was judged adequate.",
+        "Nationally, 40% of councils were judged good for capacity for improvement.",
+        "The council aims to be judged outstanding for staying safe at its next inspection.",
+        "Leadership and management was not judged to be outstanding.",
+        "Ofsted's framework defines being healthy as good when children's health needs are met.",
+        "The target is for partnership working to be rated outstanding by 2013.",
+        "Equality and diversity is good.",
+      ]),
+    ).toEqual(["Equality and diversity: Good @11"]);
+  });
+});
