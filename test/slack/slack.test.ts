@@ -48,6 +48,20 @@ const command = (cmd: string, text: string, id: string) => ({
   api_app_id: "A1",
 });
 const textOf = (m: { body: Record<string, unknown> }) => JSON.stringify(m.body);
+/** A button click as Slack sends it (block_actions, signed form post). */
+const click = (o: { user: string; channel: string; respondId: string; actionId: string; value: string }) =>
+  postForm(url, SECRET, {
+    payload: JSON.stringify({
+      type: "block_actions",
+      team: { id: "T1" },
+      user: { id: o.user },
+      api_app_id: "A1",
+      channel: { id: o.channel },
+      response_url: fake.responseUrl(o.respondId),
+      trigger_id: "t",
+      actions: [{ type: "button", action_id: o.actionId, block_id: "b", value: o.value, action_ts: "1700000003.1" }],
+    }),
+  });
 
 describe("Slack over real HTTP with signed requests", () => {
   it("answers a mention in its thread with the grade and its citation", async () => {
@@ -100,17 +114,7 @@ describe("Slack over real HTTP with signed requests", () => {
   });
 
   it("shares an answer in the channel from the button", async () => {
-    const payload = {
-      type: "block_actions",
-      team: { id: "T1" },
-      user: { id: "U7" },
-      api_app_id: "A1",
-      channel: { id: "C9" },
-      response_url: fake.responseUrl("share1"),
-      trigger_id: "t2",
-      actions: [{ type: "button", action_id: "share_answer", block_id: "b1", value: "Halton staying safe", action_ts: "1700000003.1" }],
-    };
-    const res = await postForm(url, SECRET, { payload: JSON.stringify(payload) });
+    const res = await click({ user: "U7", channel: "C9", respondId: "share1", actionId: "share_answer", value: "Halton staying safe" });
     expect(res.status).toBe(200);
     const post = await fake.waitFor(() => fake.posts.find((p) => p.body.channel === "C9"));
     expect(String(post.body.text)).toContain("Outstanding");
@@ -124,17 +128,7 @@ describe("Slack over real HTTP with signed requests", () => {
     expect(String(post.body.text)).toContain("I don't recognise \"Gotham\"");
     const buttons = (post.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.type === "actions")!.elements!;
     expect(buttons.length).toBeGreaterThan(0);
-    const payload = {
-      type: "block_actions",
-      team: { id: "T1" },
-      user: { id: "U8" },
-      api_app_id: "A1",
-      channel: { id: "C1" },
-      response_url: fake.responseUrl("suggest1"),
-      trigger_id: "t3",
-      actions: [{ type: "button", action_id: buttons[0].action_id, block_id: "b", value: buttons[0].value, action_ts: "1700000004.1" }],
-    };
-    expect((await postForm(url, SECRET, { payload: JSON.stringify(payload) })).status).toBe(200);
+    expect((await click({ user: "U8", channel: "C1", respondId: "suggest1", actionId: buttons[0].action_id, value: buttons[0].value })).status).toBe(200);
     const reply = await fake.waitFor(() => fake.responses.find((r) => r.path === "/respond/suggest1"));
     expect(reply.body.response_type).toBe("ephemeral");
     expect(String(reply.body.text)).toMatch(/Overall effectiveness: (Good|Outstanding|Adequate)/);
