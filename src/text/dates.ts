@@ -29,7 +29,8 @@ export function isoDate(year: number, month0: number, day: number): string | nul
 }
 
 const FULL_DATE = new RegExp(`\\b${WEEKDAY_RE}(?:the\\s+)?${DAY_RE}(?:\\s+of)?\\s*${MONTH_RE}\\.?,?\\s*${YEAR_RE}\\b`, "gi");
-const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/g;
+// 18/07/2022 or 18.07.2022 (the same separator twice).
+const NUMERIC_DATE = /\b(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})\b/g;
 
 /** Every full date (day, month, year) in a string, in order. Numeric dates are read day-first (UK). */
 export function findDates(text: string): FoundDate[] {
@@ -39,7 +40,7 @@ export function findDates(text: string): FoundDate[] {
     if (iso) out.push({ iso, index: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(NUMERIC_DATE)) {
-    const iso = isoDate(Number(m[3]), Number(m[2]) - 1, Number(m[1]));
+    const iso = isoDate(Number(m[4]), Number(m[3]) - 1, Number(m[1]));
     if (iso) out.push({ iso, index: m.index!, end: m.index! + m[0].length });
   }
   return out.sort((a, b) => a.index - b.index);
@@ -57,9 +58,9 @@ export interface DateRange {
   index: number;
 }
 
-const NUMERIC_RANGE = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\s*(?:-|–|to|and|until)\s*(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/gi;
+const NUMERIC_RANGE = /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\s*(?:-|–|to|and|until)\s*(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b/gi;
 
-/** Finds "7 to 18 March 2011", "7-18th February 2011", "28 November 2011 13 December 2011", "18/07/2022 – 22/07/2022" and the like. */
+/** Finds "7 to 18 March 2011", "7-18th February 2011", "28 November 2011 13 December 2011", "18/07/2022 – 22/07/2022", "03.03.2014 - 14.03.2014" and the like. */
 export function findRanges(text: string): DateRange[] {
   const out: DateRange[] = [];
   for (const m of text.matchAll(NUMERIC_RANGE)) {
