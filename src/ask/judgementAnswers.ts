@@ -3,7 +3,7 @@
  * named), its whole table, lists of authorities by grade, and comparisons.
  */
 import type { Answer, FrameworkId, Judgement, Report } from "../types.js";
-import type { AreaRef } from "../knowledge/lexicon.js";
+import type { AreaRef, GradeKey } from "../knowledge/lexicon.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import type { Query } from "./parse.js";
 import { answer, judgementLine, noReport, whenText } from "./format.js";
@@ -109,6 +109,23 @@ export function tableAnswer(q: Query, r: Report, kb: KnowledgeBase): Answer {
   return answer(q.text, "table", true, `${head}\n${tableText(r, js)}`, js);
 }
 
+/** Grades from best to worst, for "at least good" and "requires improvement or worse". */
+const LADDER: GradeKey[] = ["outstanding", "good", "adequate", "ri", "inadequate"];
+
+/**
+ * The grades a list asks for: as named; widened by "at least good", "good or better",
+ * "or worse"; or everything but them for "not outstanding", "weren't good".
+ */
+function wantedGrades(q: Query): { keys: GradeKey[]; negated: boolean } {
+  const t = q.text.toLowerCase();
+  if (q.grades.length !== 1) return { keys: q.grades, negated: false };
+  const at = LADDER.indexOf(q.grades[0]);
+  if (/\b(at least|or better|or above|or higher)\b/.test(t)) return { keys: LADDER.slice(0, at + 1), negated: false };
+  if (/\b(or worse|or below|or lower|at most|at best)\b/.test(t)) return { keys: LADDER.slice(at), negated: false };
+  const negated = /\b(not|never|weren't|wasn't|aren't|isn't|n't)\b|n't\b/.test(t);
+  return { keys: q.grades, negated };
+}
+
 /** One collator for sorting names (String.localeCompare would set one up on every call). */
 const byName = new Intl.Collator("en");
 
@@ -116,7 +133,12 @@ const byName = new Intl.Collator("en");
 export function listAnswer(q: Query, kb: KnowledgeBase): Answer {
   const reports = q.year ? kb.authorities().map((a) => kb.reportFor(a, q.year)).filter((r): r is Report => r !== null) : kb.latestReports();
   const areaGiven = q.areas.length > 0;
-  const gradeOk = (j: Judgement) => !q.grades.length || q.grades.some((g) => kb.lex.gradeName(g, j.inspection.framework) === j.grade);
+  // "… but not for being healthy": two conditions at once; saying so beats answering half.
+  if (/\bbut not\b|\band not\b|\bnot for\b/i.test(q.text)) {
+    return answer(q.text, "list", false, "I can only list one condition at a time: ask which councils were given a grade for one area, then for the other.");
+  }
+  const wanted = wantedGrades(q);
+  const gradeOk = (j: Judgement) => !wanted.keys.length || wanted.keys.some((g) => kb.lex.gradeName(g, j.inspection.framework) === j.grade) !== wanted.negated;
   let hits: Judgement[];
   if (q.year) {
     hits = reports.flatMap((r) => (areaGiven ? matchingJudgements(q, r) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" && serviceFilter(q, r.inspection.framework)(j))));
@@ -135,7 +157,8 @@ export function listAnswer(q: Query, kb: KnowledgeBase): Answer {
   }
   hits = hits.filter(gradeOk);
   if (!q.year) hits.sort((a, b) => byName.compare(a.authority, b.authority) || a.citation.line - b.citation.line);
-  const what = `${q.grades.map((g) => kb.lex.gradeName(g, "SIF")).join(" or ") || "graded"} for ${areaGiven ? areaNames(q) : "overall effectiveness"}`;
+  const named = wanted.keys.map((g) => kb.lex.gradeName(g, "SIF")).join(" or ");
+  const what = `${wanted.negated ? `other than ${named}` : named || "graded"} for ${areaGiven ? areaNames(q) : "overall effectiveness"}`;
   if (!hits.length) return answer(q.text, "list", true, `None of the ${reports.length} authorities in the corpus was judged ${what}${q.year ? ` in ${q.year}` : ""}.`);
   const by = new Map<string, Judgement[]>();
   for (const j of hits) {

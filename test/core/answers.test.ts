@@ -65,6 +65,15 @@ describe("grade lookups", () => {
     expect(bot.ask("How good was Halton?").judgements.length).toBe(bot.ask("Halton judgements").judgements.length);
   });
 
+  it("lists the other grades for a negated question, widens 'at least good', and refuses two conditions at once", () => {
+    const not = bot.ask("Which councils weren't good for staying safe?");
+    expect(not.judgements.map((j) => j.grade)).not.toContain("Good");
+    expect(not.text).toContain("other than Good");
+    const atLeast = bot.ask("Which councils were at least good for overall effectiveness?");
+    expect(new Set(atLeast.judgements.map((j) => j.grade))).toEqual(new Set(["Good", "Outstanding"]));
+    expect(bot.ask("Which councils were outstanding for staying safe but not for being healthy?").answered).toBe(false);
+  });
+
   it("lists and compares", () => {
     const list = bot.ask("Which authorities were rated outstanding for leadership and management?");
     expect([...new Set(list.judgements.map((j) => j.authority))].sort()).toEqual(["Durham", "Halton"]);
