@@ -6,6 +6,7 @@
 import { AppError } from "../errors.js";
 import { parseActionsCommand, ACTIONS_HELP, type ActionsCommand } from "./parse.js";
 import type { ActionsService, ChangeResult } from "./service.js";
+import type { Platform } from "../store/types.js";
 import type { ActionsContext, ActionsReply } from "./types.js";
 
 /**
@@ -64,7 +65,7 @@ async function run(service: ActionsService, cmd: ActionsCommand, ctx: ActionsCon
       return { command: "assign", ok: true, text, actions: [res.action] };
     }
     case "subscribe": {
-      const sub = await service.subscribe(ctx.platform, ctx.destination, cmd.time, ctx.actor);
+      const sub = await service.subscribe(digestPlatform(ctx), ctx.destination, cmd.time, ctx.actor);
       const d = service.digestSettings;
       return {
         command: "subscribe",
@@ -74,10 +75,18 @@ async function run(service: ActionsService, cmd: ActionsCommand, ctx: ActionsCon
       };
     }
     case "unsubscribe": {
-      const was = await service.unsubscribe(ctx.platform, ctx.destination);
+      const was = await service.unsubscribe(digestPlatform(ctx), ctx.destination);
       return { command: "unsubscribe", ok: true, text: was ? "Unsubscribed: no more daily digests here." : "This place was not subscribed to the digest.", actions: [] };
     }
   }
+}
+
+/** The platform a digest would be posted on; a terminal has none. */
+function digestPlatform(ctx: ActionsContext): Platform {
+  if (ctx.platform === "terminal") {
+    throw new AppError("BAD_REQUEST", "The daily digest is posted to Slack channels and Teams chats, not to a terminal.", "Subscribe there: /actions subscribe in Slack, actions subscribe in Teams.");
+  }
+  return ctx.platform;
 }
 
 function changed(command: ActionsReply["command"], res: ChangeResult, state: string, verb: string): ActionsReply {

@@ -42,7 +42,8 @@ export interface ActionView {
 /** Where a chat command came from. */
 export interface ActionsContext {
   actor: Actor;
-  platform: Platform;
+  /** "terminal" for the terminal chat, which has nowhere to post a digest. */
+  platform: Platform | "terminal";
   /** Slack channel id or Teams conversation id: where a subscription would post. */
   destination: string;
 }

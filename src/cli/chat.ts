@@ -1,25 +1,50 @@
 /**
  * The terminal chat `npm start` opens when no Slack or Teams settings are present: ask a
- * question, get the answer with its sources, until "exit" or end of input.
+ * question, get the answer with its sources, until "exit" or end of input. With the
+ * actions store open, "actions …" works too (list, done, reopen, assign), as the person
+ * logged in to the machine.
  */
 import { createInterface } from "node:readline";
 import type { Bot } from "../bot.js";
+import { answerActionsCommand } from "../actions/command.js";
+import { isActionsCommand } from "../actions/parse.js";
+import { renderActionsReplyText } from "../actions/render.js";
+import type { ActionsService } from "../actions/service.js";
+import type { Actor } from "../actions/types.js";
 import { renderText } from "../render/text.js";
 
-/** Runs the chat on the given streams (stdin/stdout by default) until the input ends. */
-export async function runTerminalChat(bot: Bot, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+/** What the terminal chat can use besides the core. */
+export interface TerminalChatOptions {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** The open actions; without it "actions …" is a question like any other. */
+  actions?: ActionsService;
+  /** Who changes an action from this terminal (their history rows say so). */
+  actor?: Actor;
+}
+
+/** Runs the chat until the input ends or the user types "exit". */
+export async function runTerminalChat(bot: Bot, opts: TerminalChatOptions = {}): Promise<void> {
+  const input = opts.input ?? process.stdin;
+  const output = opts.output ?? process.stdout;
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
   const rl = createInterface({ input, output, terminal: interactive, prompt: "ask> " });
   output.write(
     `Inspection answers bot: ${bot.reports.length} report${bot.reports.length === 1 ? "" : "s"} loaded from ${bot.corpusDir}.\n` +
-      `Ask a question (e.g. "What was Halton's staying safe grade?"), "help" for examples, "exit" to leave.\n`,
+      `Ask a question (e.g. "What was Halton's staying safe grade?"), "help" for examples${opts.actions ? ', "actions" for open inspection actions' : ""}, "exit" to leave.\n`,
   );
   if (interactive) rl.prompt();
   for await (const line of rl) {
     const q = line.trim();
     if (/^(exit|quit|bye)$/i.test(q)) break;
-    if (q) output.write(`${renderText(bot.ask(q))}\n\n`);
+    if (q) output.write(`${await reply(bot, q, opts)}\n\n`);
     if (interactive) rl.prompt();
   }
   rl.close();
+}
+
+async function reply(bot: Bot, q: string, opts: TerminalChatOptions): Promise<string> {
+  if (!opts.actions || !isActionsCommand(q)) return renderText(bot.ask(q));
+  const actor = opts.actor ?? { id: "terminal", name: "terminal" };
+  return renderActionsReplyText(await answerActionsCommand(opts.actions, q, { actor, platform: "terminal", destination: "" }, (l) => process.stderr.write(`${l}\n`)));
 }

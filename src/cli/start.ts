@@ -3,6 +3,8 @@
  * `npm start`: with Slack and/or Teams settings, serves them (one port); with none, opens
  * the terminal chat. Bad settings stop start-up with the variable's name and the fix.
  */
+import { userInfo } from "node:os";
+import { openActions } from "../actions/runtime.js";
 import { loadBot } from "../bot.js";
 import { loadSettings } from "../config.js";
 import { AppError } from "../errors.js";
@@ -16,7 +18,15 @@ async function main(): Promise<void> {
     return bot;
   });
   if (!settings.slack && !settings.teams) {
-    await runTerminalChat(await loading);
+    const bot = await loading;
+    // The actions store is a bonus here: if it cannot open (a read-only folder), chat anyway.
+    const actions = await openActions({ settings, actions: bot.actions }).catch((err: unknown) => {
+      process.stderr.write(`note: open actions are not available here: ${err instanceof AppError ? err.describe() : String(err)}\n`);
+      return null;
+    });
+    const user = userInfo().username;
+    await runTerminalChat(bot, { actions: actions?.service, actor: { id: user, name: user } });
+    await actions?.store.close();
     return;
   }
   const running = await startServers(loading, settings, (m) => process.stderr.write(`${m}\n`));
