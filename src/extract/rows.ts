@@ -90,7 +90,7 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
     // A table introduced as someone else's or an earlier inspection's grades ("At the
     // previous inspection the grades were:", "Statistical neighbours:") is not read.
     const intro = recentBefore.at(-1);
-    if (intro) elsewhere = line.no - intro.no <= 3 && ELSEWHERE_INTRO.test(intro.text);
+    if (intro) elsewhere = line.no - intro.no <= 3 && (ELSEWHERE_INTRO.test(intro.text) || CONTENTS.test(intro.text));
     // A label the export broke before its cells: "The contribution of health agencies to
     // keeping children" on one line, "and young people safe    Good" on the next.
     if (tabular && prose && prose.no === line.no - 1 && /^[a-z]/.test(cells[0]) && prose.body.split(/\s+/).length <= 12 && !/[.:;!?]$/.test(prose.body)) {
@@ -127,6 +127,8 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
       continue;
     }
     if (made.grade && elsewhere) made.grade = null;
+    // "Staying safe ........ 4" is a contents line: the number is a page.
+    if (made.grade?.numeric && /\.{4,}/.test(line.text)) made.grade = null;
     if (made.grade && tabular) placeGrades(made, line, header, current, framework, lex);
     // "Overall effectiveness" / "Judgement: Outstanding": the area is the label above.
     if (made.grade && GENERIC_LABEL.test(made.label)) {
@@ -142,7 +144,32 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
     rows.set(line.no, made);
     prev = made;
   }
+  dropPageNumbers(rows);
   return rows;
+}
+
+/** A heading that starts a table of contents. */
+const CONTENTS = /^\s*(table of )?contents\s*:?\s*$/i;
+
+/**
+ * A block of rows whose grades are all bare numbers that never go down ("Overall
+ * effectiveness 3", "Capacity for improvement 4", "Staying safe 4") is a list of pages,
+ * not grades: its numbers are not read.
+ */
+function dropPageNumbers(rows: Map<number, Row>): void {
+  const lines = [...rows.keys()].sort((a, b) => a - b);
+  let block: Row[] = [];
+  const close = () => {
+    const graded = block.filter((r) => r.grade);
+    const numbers = graded.map((r) => (r.grade?.numeric ? Number(/\d(?!.*\d)/.exec(r.quote)?.[0] ?? NaN) : NaN));
+    if (graded.length >= 3 && numbers.every((n, i) => !Number.isNaN(n) && (i === 0 || n >= numbers[i - 1]))) for (const r of graded) r.grade = null;
+    block = [];
+  };
+  for (const n of lines) {
+    if (block.length && n - block[block.length - 1].lineEnd > 2) close();
+    block.push(rows.get(n)!);
+  }
+  close();
 }
 
 /**

@@ -126,6 +126,28 @@ describe("tables with a grade column per service", () => {
 });
 
 describe("rows that are not judgements", () => {
+  it("does not read a table of contents' page numbers as grades", async () => {
+    expect(
+      await judgementsOf([
+        ...SLAC_HEAD,
+        "Contents",
+        "Overall effectiveness\t3",
+        "Capacity for improvement\t4",
+        "",
+        "Being healthy ............ 2",
+        "Staying safe ............ 4",
+        "",
+        "Page list",
+        "Equality and diversity\t1",
+        "Partnership working\t2",
+        "Quality of provision\t2",
+        "",
+        "Safeguarding services",
+        "Overall effectiveness\tGrade 2 (good)",
+      ]),
+    ).toEqual(["Overall effectiveness: Good @18"]);
+  });
+
   it("does not read a table introduced as an earlier inspection's or other councils' grades", async () => {
     expect(
       await judgementsOf([
