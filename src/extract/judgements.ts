@@ -76,8 +76,8 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
       const best = areas.sort((a, b) => b.length - a.length)[0];
       // A label the vocabulary does not know is a judgement only in a table of judgements
       // (beside rows it does know), and never on a bare number: "Case files sampled  2"
-      // is a count, "Priority: Good" a heading (one word is never taken for an area).
-      if (!best && (row.grade.numeric || row.byService?.some((p) => p.grade.numeric) || !inJudgementTable.has(line.no) || !/\S\s+\S/.test(row.label))) {
+      // is a count, "Priority: Good" a heading (one word is never taken for an area), "Grade 2  Good" a key.
+      if (!best && (row.grade.numeric || row.byService?.some((p) => p.grade.numeric) || !inJudgementTable.has(line.no) || !/\S\s+\S/.test(row.label) || /^(grade|level|score)?\s*\d+$/i.test(row.label))) {
         noteServices(row.label);
         continue;
       }

@@ -178,6 +178,9 @@ describe("rows that are not judgements", () => {
         "Staff morale in the duty team\tGood",
       ]),
     ).toEqual(["Overall effectiveness: Good @7"]);
+    expect(await judgementsOf([...SLAC_HEAD, "Key", "Grade 1\tOutstanding", "Grade 2\tGood", "Overall effectiveness\tGood", "Outstanding\tGrade 1"])).toEqual([
+      "Overall effectiveness: Good @8",
+    ]);
   });
 });
 
