@@ -69,7 +69,6 @@ export function noReport(question: string, kb: KnowledgeBase, authority: string,
   return answer(question, "unknown", false, `There is no report on ${authority} in the corpus, so I can't say. ${coverage(kb)}`);
 }
 
-/** The answer when the question names no authority the bot recognises. */
 /** "Kingston" could be Kingston upon Hull or Kingston upon Thames: ask, naming which have reports. */
 export function ambiguousAuthority(question: string, kb: KnowledgeBase, word: string, names: string[]): Answer {
   const described = names.map((n) => (kb.byAuthority.has(n) ? `${n} (reports in the corpus)` : `${n} (no report in the corpus)`));
@@ -78,6 +77,7 @@ export function ambiguousAuthority(question: string, kb: KnowledgeBase, word: st
   return answer(question, "unknown", false, text, [], [], { suggestions });
 }
 
+/** The answer when the question names no authority the bot recognises. */
 export function unknownAuthority(question: string, kb: KnowledgeBase, name: string | null): Answer {
   const lead = name ? `I don't recognise "${name}" as an English local authority with children's services.` : "Which council do you mean? I couldn't find an authority's name in the question.";
   return answer(question, "unknown", false, `${lead} ${coverage(kb)}`, [], [], { suggestions: kb.authorities().slice(0, 3).map((a) => `${a} overall effectiveness`) });

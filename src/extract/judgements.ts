@@ -9,7 +9,7 @@ import type { Citation, FrameworkId, Inspection, Judgement } from "../types.js";
 import type { AreaRef, GradeKey, Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import { foldPhrase, tokenize } from "../text/words.js";
 import type { Doc } from "./document.js";
-import { readRows } from "./rows.js";
+import { readRows, type Row } from "./rows.js";
 import { overallInSentence } from "./overallSentence.js";
 import { judgementsInSentence } from "./sentences.js";
 
@@ -74,10 +74,7 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
       const tokens = tokenize(row.label);
       const areas = areaMatcher.findAll(tokens);
       const best = areas.sort((a, b) => b.length - a.length)[0];
-      // A label the vocabulary does not know is a judgement only in a table of judgements
-      // (beside rows it does know), and never on a bare number: "Case files sampled  2"
-      // is a count, "Priority: Good" a heading (one word is never taken for an area), "Grade 2  Good" a key.
-      if (!best && (row.grade.numeric || row.byService?.some((p) => p.grade.numeric) || !inJudgementTable.has(line.no) || !/\S\s+\S/.test(row.label) || /^(grade|level|score)?\s*\d+$/i.test(row.label))) {
+      if (!best && !unknownAreaRow(row, inJudgementTable.has(line.no))) {
         noteServices(row.label);
         continue;
       }
@@ -134,6 +131,17 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
     }
   }
   return settle(candidates, inspection, lex);
+}
+
+/**
+ * Whether a row whose label names no area the vocabulary knows still states a judgement:
+ * only in a table of judgements (beside rows it does know), on a word grade, with a label
+ * of two or more words. "Case files sampled  2" is a count, "Priority: Good" a heading,
+ * "Grade 2  Good" a key.
+ */
+function unknownAreaRow(row: Row, inJudgementTable: boolean): boolean {
+  if (!inJudgementTable || !row.grade || row.grade.numeric || row.byService?.some((p) => p.grade.numeric)) return false;
+  return /\S\s+\S/.test(row.label) && !/^(grade|level|score)?\s*\d+$/i.test(row.label);
 }
 
 /**
