@@ -80,7 +80,7 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): An
       q.text,
       "grade",
       false,
-      `The ${authority} report (${r.inspection.frameworkName}, ${whenText(r)}) gives no ${areaNames(q)} judgement${q.services.length === 1 && r.inspection.framework === "SLAC" ? ` for ${q.services[0].name.toLowerCase()}` : ""}. ${list ? `It grades: ${list}.` : "It states no graded judgements."}`,
+      `The ${authority} report (${r.inspection.frameworkName}, ${whenText(r)}) states no ${areaNames(q)} judgement that I could read${q.services.length === 1 && r.inspection.framework === "SLAC" ? ` for ${q.services[0].name.toLowerCase()}` : ""}. ${list ? `The judgements I could read: ${list}.` : "I could read no graded judgements in it."}`,
       [],
       [],
       { suggestions: [`${authority} judgements`] },
@@ -103,7 +103,8 @@ export function tableAnswer(q: Query, r: Report, kb: KnowledgeBase): Answer {
     const picked = js.filter((j) => names.includes(j.grade));
     const what = names.join(" or ");
     // "None was inadequate" is an answer too: the whole table is the evidence for it.
-    if (!picked.length) return answer(q.text, "table", true, `${head}\nNo judgement in this report is ${what}. Its judgements:\n${tableText(r, js)}`, js);
+    // "None was inadequate" would be a claim about the whole report; only what could be read is known.
+    if (!picked.length) return answer(q.text, "table", false, `${head}\nI could read no ${what} judgement in this report. The judgements I could read:\n${tableText(r, js)}`, [], js.map((j) => j.citation));
     return answer(q.text, "table", true, `${head}\n${what} judgements:\n${tableText(r, picked)}`, picked);
   }
   return answer(q.text, "table", true, `${head}\n${tableText(r, js)}`, js);
@@ -159,7 +160,8 @@ export function listAnswer(q: Query, kb: KnowledgeBase): Answer {
   if (!q.year) hits.sort((a, b) => byName.compare(a.authority, b.authority) || a.citation.line - b.citation.line);
   const named = wanted.keys.map((g) => kb.lex.gradeName(g, "SIF")).join(" or ");
   const what = `${wanted.negated ? `other than ${named}` : named || "graded"} for ${areaGiven ? areaNames(q) : "overall effectiveness"}`;
-  if (!hits.length) return answer(q.text, "list", true, `None of the ${reports.length} authorities in the corpus was judged ${what}${q.year ? ` in ${q.year}` : ""}.`);
+  // An empty list is only as good as the tables that could be read: say so, unanswered.
+  if (!hits.length) return answer(q.text, "list", false, `I could not find any of the ${reports.length} authorities in the corpus judged ${what}${q.year ? ` in ${q.year}` : ""} in the judgements I could read.`);
   const by = new Map<string, Judgement[]>();
   for (const j of hits) {
     const list = by.get(j.authority);

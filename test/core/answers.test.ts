@@ -53,13 +53,14 @@ describe("grade lookups", () => {
   });
 
   it("narrows a table to the grade a question picks, and says when none has it", () => {
-    expect(bot.ask("Did Oxfordshire get inadequate for anything?").text).toContain("No judgement in this report is Inadequate");
+    expect(bot.ask("Did Oxfordshire get inadequate for anything?").text).toContain("I could read no Inadequate judgement in this report");
     const out = bot.ask("Which of Halton's grades were outstanding?");
     expect(out.kind).toBe("table");
     expect(out.judgements.length).toBeGreaterThan(3);
     expect(out.judgements.every((j) => j.grade === "Outstanding")).toBe(true);
     const none = bot.ask("Does Halton have any inadequate judgements?");
-    expect(none.text).toContain("No judgement in this report is Inadequate");
+    expect(none.answered).toBe(false);
+    expect(none.text).toContain("I could read no Inadequate judgement in this report");
     expect(none.judgements.some((j) => j.grade === "Inadequate")).toBe(false);
     // "How good was Halton?" picks no grade: the whole table.
     expect(bot.ask("How good was Halton?").judgements.length).toBe(bot.ask("Halton judgements").judgements.length);
@@ -101,7 +102,7 @@ describe("saying so when the reports do not", () => {
       const a = bot.ask(q);
       expect(a.answered, q).toBe(false);
       expect(a.judgements, q).toEqual([]);
-      expect(a.text, q).toMatch(/gives no .* judgement/);
+      expect(a.text, q).toMatch(/states no .* judgement that I could read/);
     }
   });
 
