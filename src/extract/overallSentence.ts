@@ -10,14 +10,18 @@ import type { AreaRef, GradeKey, Lexicon } from "../knowledge/lexicon.js";
 import { tokenize } from "../text/words.js";
 import { readGradeCell } from "./grades.js";
 
-const SHAPE = /^children['’]?s services in (.{2,60}?) (are|is|requires?) (.{3,40}?)\s*\.?$/i;
+// Optionally led in by a paragraph number and "Ofsted concluded that", "Inspectors found that".
+const SHAPE = /^(?:\d+(?:\.\d+)*\s+)?(?:([a-z ,']{0,60}?)\bthat\s+)?children['’]?s services in (.{2,60}?) (are|is|requires?) (.{3,40}?)\s*\.?$/i;
+/** A lead-in about another time or a wish ("At the last inspection Ofsted found that …") is not this inspection's finding. */
+const OTHER_LEAD_IN = /\b(previous|last|prior|earlier|would|could|if|hopes?|aims?|targets?)\b|\b(19|20)\d\d\b/i;
 
 /** The overall effectiveness grade a sentence states in that shape, or null. */
 export function overallInSentence(text: string, inspection: Inspection, lex: Lexicon): { area: AreaRef; grade: GradeKey } | null {
   if (inspection.framework !== "SIF" && inspection.framework !== "ILACS") return null;
   const m = SHAPE.exec(text.trim());
   if (!m) return null;
-  const [, place, verb, rest] = m;
+  const [, leadIn, place, verb, rest] = m;
+  if (leadIn && OTHER_LEAD_IN.test(leadIn)) return null;
   const named = lex.canonicalAuthority(place) ?? lex.authorities.findAll(tokenize(place)).find((x) => x.start === 0)?.value ?? null;
   if (named !== inspection.authority) return null;
   // "require improvement to be good": the verb is part of the grade's words.

@@ -31,6 +31,9 @@ describe("the SIF / ILACS summary sentence", () => {
       "Overall effectiveness: Requires improvement @5",
     ]);
     expect(await judgementsOf([...ILACS_HEAD, "Children’s services in Bristol are outstanding."])).toEqual(["Overall effectiveness: Outstanding @5"]);
+    expect(await judgementsOf([...SIF_HEAD, "4.1 Ofsted concluded that children's services in Herefordshire require improvement to be good."])).toEqual([
+      "Overall effectiveness: Requires improvement @5",
+    ]);
   });
 
   it("does not read another council, the past, or a grade that does not end the sentence", async () => {
@@ -38,6 +41,7 @@ describe("the SIF / ILACS summary sentence", () => {
       "Children's services in Derby are good.",
       "Children's services in Herefordshire were inadequate.",
       "Children's services in Herefordshire are good at listening to children.",
+      "At the last inspection Ofsted found that children's services in Herefordshire are inadequate.",
     ]) {
       expect(await judgementsOf([...SIF_HEAD, s]), s).toEqual([]);
     }
