@@ -86,6 +86,14 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
       continue;
     }
     if (!inSection) continue;
+    // An item the export wrapped: "… so that children know what will happen and by" / "when."
+    const last = out.at(-1);
+    if (last && last.citation.lineEnd >= line.no - 1 && !line.bullet && !line.numbered && /^[a-z(]/.test(line.body) && !/[.;!?]$/.test(last.text)) {
+      last.text = `${last.text} ${line.body}`;
+      last.citation = { ...last.citation, lineEnd: line.no, quote: `${last.citation.quote}\n${line.text.trim()}` };
+      last.id = actionId(doc.file, inspection.authority, last.text);
+      continue;
+    }
     const ts = TIMESCALE.exec(line.body);
     if (ts) {
       timescale = line.body.replace(/:$/, "");

@@ -44,8 +44,8 @@ export function normaliseLine(raw: string): string {
   return s.replace(/[ \u3000]+$/g, "").replace(/[ ]{2,}(?=\S)/g, (m) => (m.length >= 2 ? "  " : " "));
 }
 
-/** A list-item marker at the start of a line: -, *, •, o, (a), a), i., 1), 1.1 etc. */
-const BULLET = /^\s*(?:[-*+–](?=\s)|o(?=\s{1,3}[A-Z])|\(?[a-z]\)(?=\s)|\(?[ivx]{1,4}\)(?=\s)|\d{1,2}\)(?=\s))\s*/;
+/** A list-item marker at the start of a line: -, *, •, o, (a), a), a., i., 1), 1.1 etc. */
+const BULLET = /^\s*(?:[-*+–](?=\s)|o(?=\s{1,3}[A-Z])|\(?[a-z]\)(?=\s)|[a-h]\.(?=\s+[A-Z])|\(?[ivx]{1,4}\)(?=\s)|\d{1,2}\)(?=\s))\s*/;
 /**
  * A paragraph number: "1.", "2.1", "4.2.3", "1.0" followed by text. A dot is required so
  * that a count opening a line ("75 case files") is not mistaken for numbering.

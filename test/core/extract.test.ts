@@ -204,3 +204,32 @@ describe("sentences that state no judgement of this inspection", () => {
     ).toEqual(["Equality and diversity: Good @11"]);
   });
 });
+
+describe("actions as reports list them", () => {
+  it("joins an item the export wrapped onto the next line, and reads lettered items", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "extract-"));
+    dirs.push(dir);
+    writeFileSync(
+      join(dir, "report.txt"),
+      [
+        ...ILACS_HEAD,
+        "Report published: 3 March 2023",
+        "What needs to improve?",
+        "- The quality of care plans, so that they set out clearly what will happen and by",
+        "  when.",
+        "- The recording of children's views.",
+        "",
+        "Recommendations",
+        "a. The quality of written plans for children in need.",
+        "b. The timeliness of return home interviews.",
+      ].join("\n"),
+    );
+    const bot = await loadBot({ corpusDir: dir });
+    expect(bot.actions.map((a) => [a.text, a.citation.line, a.citation.lineEnd])).toEqual([
+      ["The quality of care plans, so that they set out clearly what will happen and by when.", 7, 8],
+      ["The recording of children's views.", 9, 9],
+      ["The quality of written plans for children in need.", 12, 12],
+      ["The timeliness of return home interviews.", 13, 13],
+    ]);
+  });
+});
