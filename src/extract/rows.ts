@@ -82,7 +82,8 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
         continue;
       }
       prose = line;
-      recent = [...recent.slice(-1), line];
+      // Up to four: a label over two lines, then a grade over two.
+      recent = [...recent.slice(-3), line];
       continue;
     }
     const recentBefore = recent;
@@ -216,6 +217,16 @@ function stackedRow(line: Line, recent: Line[], framework: FrameworkId, lex: Lex
   if (!recent.length || line.no - recent[recent.length - 1].no > 2 || line.body.length > 60) return null;
   const cell = line.body.trim();
   if (!/[a-z]/i.test(cell) || cell.split(/\s+/).length > 6) return null;
+  // A grade the export broke too: "Requires improvement to be" / "good". Read whole, or
+  // not at all: the "good" on its own would be the wrong grade.
+  const part = recent.at(-1)!;
+  if (line.no - part.no <= 1 && part.body.length <= 40 && !readGradeCell(part.body, framework, lex)) {
+    const joined = readGradeCell(`${part.body.trim()} ${cell}`, framework, lex);
+    if (joined && !joined.fuzzy && /\S\s+\S/.test(part.body.trim() + " " + cell) && /^(requires?|good|outstanding|inadequate|adequate)\b/i.test(part.body.trim())) {
+      const above = areaLabelAbove(part, recent.slice(0, -1), framework, lex);
+      return above ? { label: above.label, grade: joined, line: above.lines[0].no, lineEnd: line.no, quote: [...above.lines, part, line].map((l) => l.text.trim()).join("\n") } : null;
+    }
+  }
   const grade = readGradeCell(cell, framework, lex);
   if (!grade) return null;
   const above = areaLabelAbove(line, recent, framework, lex);
@@ -230,7 +241,8 @@ function areaLabelAbove(line: Line, recent: Line[], framework: FrameworkId, lex:
   const last = recent.at(-1);
   if (!last || line.no - last.no > 2) return null;
   // A label broken over two lines: "The experiences and progress of children who need help" / "and protection".
-  const first = recent.length === 2 && recent[0].no === last.no - 1 && /^[a-z]/.test(last.body.trim()) ? recent[0] : last;
+  const before = recent.at(-2);
+  const first = before && before.no === last.no - 1 && /^[a-z]/.test(last.body.trim()) ? before : last;
   const lines = first === last ? [last] : [first, last];
   const label = lines.map((l) => l.body.trim()).join(" ");
   if (/[.!?;]$/.test(label) || label.split(/\s+/).length > 20 || NOT_THIS_INSPECTION.test(label) || readGradeCell(label, framework, lex)) return null;

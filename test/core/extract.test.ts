@@ -75,6 +75,22 @@ describe("tables exported one cell a line", () => {
     ).toEqual(["Overall effectiveness: Outstanding @5"]);
   });
 
+  it("reads a grade the export broke over two lines as one grade, never as its last word", async () => {
+    expect(
+      await judgementsOf([
+        ...ILACS_HEAD,
+        "The impact of leaders on social work practice",
+        "with children and families",
+        "Requires improvement to be",
+        "good",
+        "The experiences and progress of care leavers Good",
+      ]),
+    ).toEqual([
+      "The impact of leaders on social work practice with children and families: Requires improvement to be good @5",
+      "The experiences and progress of care leavers: Good @9",
+    ]);
+  });
+
   it("does not read a bare number (a page number), a label the vocabulary does not know, or a sentence before a grade word", async () => {
     expect(
       await judgementsOf([
