@@ -74,7 +74,7 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
       prev = null;
       header = null;
       current = null;
-      const stacked = stackedRow(line, recent, framework, lex);
+      const stacked = stackedRow(line, recent, framework, lex) ?? numberedAreaRow(line, framework, lex);
       if (stacked) {
         rows.set(line.no, stacked);
         prose = null;
@@ -231,6 +231,23 @@ function stackedRow(line: Line, recent: Line[], framework: FrameworkId, lex: Lex
   if (!grade) return null;
   const above = areaLabelAbove(line, recent, framework, lex);
   return above ? { label: above.label, grade, line: above.lines[0].no, lineEnd: line.no, quote: [...above.lines, line].map((l) => l.text.trim()).join("\n") } : null;
+}
+
+/**
+ * "Staying safe 2": an area's full name and a grade number with one space between, as
+ * the PDF export leaves Ofsted's record of main findings. Only when the whole label is an
+ * area the vocabulary knows; a table of contents reads the same, and is dropped later by
+ * its page numbers never going down (dropPageNumbers).
+ */
+function numberedAreaRow(line: Line, framework: FrameworkId, lex: Lexicon): Row | null {
+  const m = /^(\S.{2,118}?) ([1-4])$/.exec(line.body.trim());
+  if (!m || NOT_THIS_INSPECTION.test(m[1])) return null;
+  const grade = readGradeCell(m[2], framework, lex);
+  if (!grade) return null;
+  const tokens = tokenize(m[1]).filter((t) => /\w/.test(t.norm));
+  const best = (lex.areasByFramework.get(framework) ?? lex.allAreas).findAll(tokens).sort((a, b) => b.length - a.length)[0];
+  if (!best || best.start !== 0 || best.length < tokens.length - 1) return null;
+  return { label: m[1], grade, line: line.no, lineEnd: line.no, quote: line.text.trim() };
 }
 
 /**

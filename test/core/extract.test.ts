@@ -91,6 +91,24 @@ describe("tables exported one cell a line", () => {
     ]);
   });
 
+  it("reads 'Staying safe 2' (one space, a known area) but not a contents page written the same way", async () => {
+    expect(
+      await judgementsOf([
+        ...SLAC_HEAD,
+        "Contents page",
+        "Being healthy 1",
+        "Enjoying and achieving 2",
+        "Economic well-being 4",
+        "",
+        "Record of main findings",
+        "Staying safe 2",
+        "Partnership working 3",
+        "Equality and diversity 2",
+        "Case files sampled 2",
+      ]),
+    ).toEqual(["Staying safe: Good @11", "Partnership working: Adequate @12", "Equality and diversity: Good @13"]);
+  });
+
   it("does not read a bare number (a page number), a label the vocabulary does not know, or a sentence before a grade word", async () => {
     expect(
       await judgementsOf([
