@@ -13,7 +13,7 @@ import { isTabular, type Doc, type Line } from "./document.js";
 import { MAY_NAME_SERVICE } from "./judgements.js";
 
 const SECTION_START =
-  /\b(areas? (for|to) (improvement|development|develop|improve)|what needs to (improve|be improved)|priority actions?|(inspection|inspectors?|ofsted)('s)?\b[^.]{0,60}\brecommendations?|recommendations?\b[^.]{0,30}\b(of|from|by|made by) (the )?(inspection|inspectors?|ofsted)|recommendations? for improvement)\b/i;
+  /\b(in order to improve\b[^.]*\b(should|must) take the following actions?|(should|must) take the following actions?(?=[.:]?$)|areas? (for|to) (improvement|development|develop|improve)|what needs to (improve|be improved)|priority actions?|(inspection|inspectors?|ofsted)('s)?\b[^.]{0,60}\brecommendations?|recommendations?\b[^.]{0,30}\b(of|from|by|made by) (the )?(inspection|inspectors?|ofsted)|recommendations? for improvement)\b/i;
 /** A heading that is just "Recommendations": Ofsted's, unless its items are council decisions. */
 const BARE_HEADING = /^(recommendations?|areas? for (improvement|development)|next steps)\s*:?$/i;
 /** Items that are decisions asked of a cabinet or committee, not inspection actions. */
@@ -64,8 +64,12 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
   let timescale: string | null = null;
   let afterTimescale = false;
   const nextContent = (i: number) => doc.lines.slice(i, i + 3).find((l) => !l.blank);
+  // The previous non-blank line, for a sentence the export broke over two lines.
+  let before: Line | null = null;
   for (const [i, line] of doc.lines.entries()) {
     if (line.blank) continue;
+    const previous = before;
+    before = line;
     const heading = isHeading(line);
     // Table headers ("Services for looked after children<TAB>", or a title over rows)
     // head grade tables, not sections of recommendations.
@@ -80,9 +84,11 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
       timescale = null;
       afterTimescale = false;
       // A section keeps the service of the heading above it only when nothing since has
-      // spoken of both services; a section that names its service says so itself.
-      if (found.length === 1) service = found[0];
-      else if (found.length > 1) service = null;
+      // spoken of both services; a section that names its service says so itself, also in
+      // the first half of a sentence the export broke ("… safeguarding services in Bristol, the" / "… should take the following action.").
+      const said = found.length || !previous || /[.:;!?]$/.test(previous.body) ? found : servicesOf(previous.body, lex, inspection);
+      if (said.length === 1) service = said[0];
+      else if (said.length > 1) service = null;
       continue;
     }
     if (!inSection) continue;
@@ -108,7 +114,9 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
       continue;
     }
     if (!line.bullet && !afterTimescale && LIST_INTRO.test(line.body)) continue;
-    if (line.bullet || (afterTimescale && !heading) || (line.numbered && /^(ensure|improve|review|increase|develop|strengthen|establish|make sure|reduce|provide|take|put)\b/i.test(line.body))) {
+    // An item whose bullet glyph the export lost keeps its indent: " improve the quality of …".
+    const indented = /^[ \t]{1,4}\S/.test(line.raw) && !TIMESCALE.test(line.body);
+    if (line.bullet || indented || (afterTimescale && !heading) || (line.numbered && /^(ensure|improve|review|increase|develop|strengthen|establish|make sure|reduce|provide|take|put)\b/i.test(line.body))) {
       const text = line.body;
       if (COUNCIL_DECISION.test(text)) continue;
       make(inSection, text, timescale, dueDate(timescale, inspection.published), service, line.no, line.no, line.text.trim());

@@ -32,6 +32,8 @@ export function normaliseLine(raw: string): string {
   // HTML tables: cells become tab-separated; <sup>th</sup> → th; <u>x</u> → x; <br> → space.
   s = s.replace(/<\/t[dh]>\s*<t[dh][^>]*>/gi, "\t");
   s = s.replace(/<br\s*\/?>/gi, " ").replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?>/gi, "");
+  // A symbol-font bullet (private use area, e.g. U+F0A7) at the start of a line is a list marker.
+  s = s.replace(/^(\s*)[\ue000-\uf8ff](?=\s)/, "$1-");
   // LaTeX remnants of bullets and symbols: $\circ~$, \circ ~, $\bullet$.
   s = s.replace(/\$?\\(circ|bullet|cdot|star|diamond|ast)\s*~?\s*\$?/g, "");
   s = s.replace(/\$\s*~?\s*\$/g, "");
