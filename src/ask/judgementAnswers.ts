@@ -59,7 +59,23 @@ function ordered(r: Report): Judgement[] {
 export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): Answer {
   const r = kb.reportFor(authority, q.year);
   if (!r) return noReport(q.text, kb, authority, q.year);
-  if (!q.areas.length) return tableAnswer(q, r, kb);
+  if (!q.areas.length) {
+    // "Southend's fostering grade": a topic no judgement area matches is not the whole table.
+    const topic = q.rest.filter((w) => w.length > 3 && !TABLE_WORDS.has(w) && !/^\d+$/.test(w));
+    if (topic.length && !q.grades.length) {
+      const known = ordered(r).map((j) => j.area);
+      return answer(
+        q.text,
+        "grade",
+        false,
+        `The ${authority} report (${r.inspection.frameworkName}, ${whenText(r)}) states no "${topic.join(" ")}" judgement that I could read. ${known.length ? `The judgements I could read: ${[...new Set(known)].join(", ")}.` : "I could read no graded judgements in it."}`,
+        [],
+        [],
+        { suggestions: [`${authority} judgements`] },
+      );
+    }
+    return tableAnswer(q, r, kb);
+  }
   // "stockton LAC": the words name a service of this framework, not one of its areas.
   if (!areaIdsFor(q, r).length && q.services.length === 1 && r.inspection.framework === "SLAC") return tableAnswer(q, r, kb);
   const found = matchingJudgements(q, r);
@@ -126,6 +142,15 @@ function wantedGrades(q: Query): { keys: GradeKey[]; negated: boolean } {
   const negated = /\b(not|never|weren't|wasn't|aren't|isn't|n't)\b|n't\b/.test(t);
   return { keys: q.grades, negated };
 }
+
+/** Words that ask for an authority's judgements without naming one area. */
+const TABLE_WORDS = new Set([
+  "grade", "grades", "graded", "grading", "rating", "ratings", "rated", "result", "results", "outcome", "outcomes", "judgement", "judgements",
+  "judgment", "judgments", "judged", "latest", "recent", "last", "report", "reports", "inspection", "inspections", "ofsted", "table", "summary",
+  "overall", "services", "service", "council", "council's", "children", "children's", "score", "scores", "full", "whole", "every", "each", "their",
+  "what", "which", "show", "give", "tell", "list", "performance", "findings", "worst", "best", "lowest", "highest", "weakest", "strongest",
+  "main", "key", "areas", "area", "current", "most", "final",
+]);
 
 /** One collator for sorting names (String.localeCompare would set one up on every call). */
 const byName = new Intl.Collator("en");

@@ -106,6 +106,14 @@ describe("saying so when the reports do not", () => {
     }
   });
 
+  it("a topic that is no judgement area is not answered with the whole table", () => {
+    const a = bot.ask("What was Derby's fostering grade?");
+    expect(a.answered).toBe(false);
+    expect(a.text).toContain('states no "fostering" judgement that I could read');
+    expect(bot.ask("Derby ofsted results").kind).toBe("table");
+    expect(bot.ask("What was Halton's worst grade?").kind).toBe("table");
+  });
+
   it("a year with no inspection", () => {
     const a = bot.ask("Halton staying safe in 2015");
     expect(a.answered).toBe(false);
