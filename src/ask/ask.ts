@@ -35,7 +35,14 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
       break;
   }
   if (!q.authorities.length) {
-    if (q.ambiguous) return ambiguousAuthority(text, kb, q.ambiguous.word, q.ambiguous.authorities);
+    if (q.ambiguous) {
+      // "Kingston" with reports on only one of the Kingstons: answer for it, saying so.
+      const withReports = q.ambiguous.authorities.filter((a) => kb.byAuthority.has(a));
+      if (withReports.length !== 1) return ambiguousAuthority(text, kb, q.ambiguous.word, q.ambiguous.authorities);
+      const named = text.replace(new RegExp(`\\b${q.ambiguous.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i"), withReports[0]);
+      const a = ask(named, kb);
+      return { ...a, question: text, text: `Taking "${q.ambiguous.word}" as ${withReports[0]}, the only one of ${q.ambiguous.authorities.join(" and ")} with a report here.\n${a.text}` };
+    }
     // A judgement area beside a word no report uses ("northumbria overall effectiveness")
     // is a place the bot does not know, not a topic to search every report for.
     const stray = q.areas.length ? q.rest.find((w) => w.length > 3 && !kb.knowsWord(w)) : undefined;
