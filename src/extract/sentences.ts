@@ -127,6 +127,18 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
     if (new Set(services.map((s) => s.ref.id)).size === 1) return services[0].ref;
     return services.reduce((a, b) => (Math.abs(a.start - at) <= Math.abs(b.start - at) ? a : b)).ref;
   };
+  // A table flattened onto one line: "… families Good The experiences … protection Good
+  // Overall effectiveness Good": area, grade, area, grade, each right after the other.
+  const pairs: [Item, Item][] = [];
+  for (let k = 0; k + 1 < list.length; k++) {
+    const [a, g, after] = [list[k], list[k + 1], list[k + 2]];
+    const next = !after || (after.kind === "area" && (after.start === g.end || (after.start === g.end + 1 && tokens[g.end].norm === "the")));
+    if (a.kind === "area" && g.kind === "grade" && g.start === a.end && next) pairs.push([a, g]);
+  }
+  if (pairs.length >= 2 && pairs.length === grades.length) {
+    for (const [a, g] of pairs) push(a, g, "explicit");
+    return out;
+  }
   for (const g of grades) {
     if (g.kind !== "grade") continue;
     const gi = list.indexOf(g);

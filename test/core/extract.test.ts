@@ -48,6 +48,21 @@ describe("the SIF / ILACS summary sentence", () => {
   });
 });
 
+describe("a table flattened onto one line", () => {
+  it("reads area-grade pairs that follow one another, and nothing when the pairs are not the whole line", async () => {
+    expect(
+      await judgementsOf([
+        ...ILACS_HEAD,
+        "Judgement Grade The impact of leaders on social work practice with children and families Good The experiences and progress of care leavers Outstanding Overall effectiveness Good",
+      ]),
+    ).toEqual([
+      "The impact of leaders on social work practice with children and families: Good @5",
+      "The experiences and progress of care leavers: Outstanding @5",
+      "Overall effectiveness: Good @5",
+    ]);
+  });
+});
+
 describe("words only questions may use", () => {
   it("does not read 'leaders are good' in a report as the leadership judgement", async () => {
     expect(await judgementsOf([...ILACS_HEAD, "Senior leaders are good role models for staff.", "Leaders are outstanding at listening to children."])).toEqual([]);
