@@ -49,7 +49,7 @@ describe("the SIF / ILACS summary sentence", () => {
 });
 
 describe("a table flattened onto one line", () => {
-  it("reads area-grade pairs that follow one another, and nothing when the pairs are not the whole line", async () => {
+  it("reads area-grade pairs that follow one another", async () => {
     expect(
       await judgementsOf([
         ...ILACS_HEAD,
