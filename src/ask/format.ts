@@ -64,7 +64,7 @@ export function noReport(question: string, kb: KnowledgeBase, authority: string,
   const other = kb.byAuthority.get(authority);
   if (year && other?.length) {
     const years = other.map((r) => whenText(r)).join("; ");
-    return answer(question, "unknown", false, `There is no ${year} inspection of ${authority} in the corpus. The reports on ${authority} are: ${years}.`);
+    return answer(question, "unknown", false, `The corpus has no report of a ${year} inspection of ${authority} (a report may mention one, but its grades are not read from a mention). The reports on ${authority} are: ${years}.`);
   }
   return answer(question, "unknown", false, `There is no report on ${authority} in the corpus, so I can't say. ${coverage(kb)}`);
 }

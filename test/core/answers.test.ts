@@ -117,7 +117,7 @@ describe("saying so when the reports do not", () => {
   it("a year with no inspection", () => {
     const a = bot.ask("Halton staying safe in 2015");
     expect(a.answered).toBe(false);
-    expect(a.text).toContain("no 2015 inspection of Halton");
+    expect(a.text).toContain("no report of a 2015 inspection of Halton");
   });
 
   it("a question about nothing in the reports", () => {
