@@ -20,6 +20,8 @@ export interface Row {
   quote: string;
   /** A row of a table with a grade column per service: each grade with its column's service. */
   byService?: { service: ServiceRef; grade: ReadGrade }[];
+  /** "Staying safe 2" with no table structure: believed only in a run of such rows. */
+  loose?: boolean;
 }
 
 /** Lines that may be a header setting earlier grades beside this inspection's. */
@@ -164,6 +166,9 @@ function dropPageNumbers(rows: Map<number, Row>): void {
     const graded = block.filter((r) => r.grade);
     const numbers = graded.map((r) => (r.grade?.numeric ? Number(/\d(?!.*\d)/.exec(r.quote)?.[0] ?? NaN) : NaN));
     if (graded.length >= 3 && numbers.every((n, i) => !Number.isNaN(n) && (i === 0 || n >= numbers[i - 1]))) for (const r of graded) r.grade = null;
+    // A lone "Overall effectiveness 4" is as likely a contents line as a grade: only a run of three or more counts.
+    const loose = block.filter((r) => r.loose);
+    if (loose.length < 3) for (const r of loose) r.grade = null;
     block = [];
   };
   for (const n of lines) {
@@ -247,7 +252,7 @@ function numberedAreaRow(line: Line, framework: FrameworkId, lex: Lexicon): Row 
   const tokens = tokenize(m[1]).filter((t) => /\w/.test(t.norm));
   const best = (lex.areasByFramework.get(framework) ?? lex.allAreas).findAll(tokens).sort((a, b) => b.length - a.length)[0];
   if (!best || best.start !== 0 || best.length < tokens.length - 1) return null;
-  return { label: m[1], grade, line: line.no, lineEnd: line.no, quote: line.text.trim() };
+  return { label: m[1], grade, line: line.no, lineEnd: line.no, quote: line.text.trim(), loose: true };
 }
 
 /**

@@ -124,6 +124,10 @@ describe("tables exported one cell a line", () => {
     ).toEqual(["Staying safe: Good @11", "Partnership working: Adequate @12", "Equality and diversity: Good @13"]);
   });
 
+  it("does not read a lone 'Overall effectiveness 4' (a contents line as often as a grade)", async () => {
+    expect(await judgementsOf([...SLAC_HEAD, "About this inspection 1", "Service information 2", "Overall effectiveness 4", "Capacity for improvement 5"])).toEqual([]);
+  });
+
   it("does not read a bare number (a page number), a label the vocabulary does not know, or a sentence before a grade word", async () => {
     expect(
       await judgementsOf([
