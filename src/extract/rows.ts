@@ -8,6 +8,7 @@ import type { Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import type { Line } from "./document.js";
 import { readGradeCell, type ReadGrade } from "./grades.js";
 import { tokenize } from "../text/words.js";
+import { wrappedColumnRows } from "./wrappedColumns.js";
 import { assignColumns, cellsOf, currentColumn, serviceColumns, type CurrentColumn, type ServiceColumns } from "./columns.js";
 
 /** A row-shaped line or two: label cells and the first cell that reads as a grade. */
@@ -147,6 +148,8 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
     rows.set(line.no, made);
     prev = made;
   }
+  // Two-column tables with wrapped, hyphenated cells are read group by group instead.
+  for (const [n, row] of wrappedColumnRows(lines, framework, lex)) rows.set(n, row);
   dropPageNumbers(rows);
   return rows;
 }
@@ -249,7 +252,8 @@ function numberedAreaRow(line: Line, framework: FrameworkId, lex: Lexicon): Row 
   if (!m || NOT_THIS_INSPECTION.test(m[1])) return null;
   const grade = readGradeCell(m[2], framework, lex);
   if (!grade) return null;
-  const tokens = tokenize(m[1]).filter((t) => /\w/.test(t.norm));
+  // A leading "The" is not part of the matched name ("The contribution of health agencies …").
+  const tokens = tokenize(m[1]).filter((t, k) => /\w/.test(t.norm) && !(k === 0 && t.norm === "the"));
   const best = (lex.areasByFramework.get(framework) ?? lex.allAreas).findAll(tokens).sort((a, b) => b.length - a.length)[0];
   if (!best || best.start !== 0 || best.length < tokens.length - 1) return null;
   return { label: m[1], grade, line: line.no, lineEnd: line.no, quote: line.text.trim(), loose: true };
