@@ -21,6 +21,8 @@ export interface SlackActionsContext {
 /** Runs the words through the core, adding what Slack users need to know about subscribing. */
 export async function runSlackActions(service: ActionsService, words: string, ctx: SlackActionsContext, log: (line: string) => void): Promise<ActionsReply> {
   const reply = await answerActionsCommand(service, words, { actor: ctx.actor, platform: "slack", destination: ctx.channel }, log);
+  // Slack users type the words after the slash command.
+  if (reply.command === "help") reply.text = reply.text.replace(/^(\s+)actions\b/gm, "$1/actions").replace(/\b(Type|type) actions help\b/g, "$1 /actions help");
   if (reply.command === "subscribe") {
     // Slack only lets a bot post where it is a member; say so before the first digest fails.
     reply.text += " If the bot is not in this channel yet, invite it (/invite @Inspection answers), or the digest cannot be posted.";

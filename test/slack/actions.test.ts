@@ -156,6 +156,11 @@ describe("actions in Slack", () => {
     expect(JSON.stringify(bad.body)).toContain("There is no action with id");
   });
 
+  it("/actions help shows the words as Slack users type them", async () => {
+    const reply = await slash("help");
+    expect(String(reply.body.text)).toContain("/actions done <id>");
+  });
+
   it("a failed digest post is retried on the next tick and sent once", async () => {
     clock.set("2011-09-02T07:31:00Z"); // Friday 08:31 London
     fake.failNext(1);
