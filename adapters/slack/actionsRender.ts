@@ -55,7 +55,8 @@ export function renderActionsReply(r: ActionsReply): SlackMessage {
   if (r.error?.hint) lines.push(`_${escapeSlack(r.error.hint)}_`);
   const head: Block[] = [{ type: "section", text: { type: "mrkdwn", text: clip(lines.join("\n"), LIMITS.sectionText) } }];
   const items = r.actions.map((v) => ({ block: actionBlock(v, { authority: true, buttons: true }), counts: true }));
-  return { text: clip(r.text, LIMITS.fallbackText), blocks: fit(head, items, "narrow the list with /actions <authority> or /actions overdue.") };
+  // The fallback text is mrkdwn too (notifications): escaped like the blocks.
+  return { text: clip(escapeSlack(r.text), LIMITS.fallbackText), blocks: fit(head, items, "narrow the list with /actions &lt;authority&gt; or /actions overdue.") };
 }
 
 /** The daily digest: a header, the summary, then each authority's actions, overdue first. */
@@ -70,5 +71,5 @@ export function renderDigest(d: Digest): SlackMessage {
     items.push({ block: { type: "context", elements: [{ type: "mrkdwn", text: `*${escapeSlack(g.authority)}*: ${g.actions.length} open${late}` }] }, counts: false });
     for (const v of g.actions) items.push({ block: actionBlock(v, { authority: false, buttons: true }), counts: true });
   }
-  return { text: clip(`Open inspection actions, ${d.date}: ${d.summary}`, LIMITS.fallbackText), blocks: fit(head, items, "/actions lists them all.") };
+  return { text: clip(escapeSlack(`Open inspection actions, ${d.date}: ${d.summary}`), LIMITS.fallbackText), blocks: fit(head, items, "/actions lists them all.") };
 }

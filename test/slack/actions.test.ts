@@ -156,9 +156,15 @@ describe("actions in Slack", () => {
     expect(JSON.stringify(bad.body)).toContain("There is no action with id");
   });
 
+  it("escapes what users typed in replies, fallback text included", async () => {
+    const reply = await slash("<!channel>");
+    expect(JSON.stringify(reply.body)).not.toContain("<!channel>");
+    expect(String(reply.body.text)).toContain("&lt;!channel&gt;");
+  });
+
   it("/actions help shows the words as Slack users type them", async () => {
     const reply = await slash("help");
-    expect(String(reply.body.text)).toContain("/actions done <id>");
+    expect(String(reply.body.text)).toContain("/actions done &lt;id&gt;");
   });
 
   it("a failed digest post is retried on the next tick and sent once", async () => {
