@@ -9,7 +9,7 @@ import { parseQuestion } from "./parse.js";
 import { actionAnswer } from "./actionAnswers.js";
 import { factAnswer } from "./factAnswers.js";
 import { compareAnswer, listAnswer, lookupAnswer, matchingJudgements } from "./judgementAnswers.js";
-import { helpAnswer, scaleAnswer, searchAnswer } from "./otherAnswers.js";
+import { coverageAnswer, helpAnswer, scaleAnswer, searchAnswer } from "./otherAnswers.js";
 import { ambiguousAuthority, answer, coverage, noReport, unknownAuthority } from "./format.js";
 
 /** Answers one question from the knowledge base. */
@@ -21,6 +21,8 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
   switch (q.intent) {
     case "help":
       return helpAnswer(q, kb);
+    case "coverage":
+      return coverageAnswer(q, kb);
     case "scale":
       return scaleAnswer(q, kb);
     case "list":

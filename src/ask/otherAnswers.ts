@@ -4,7 +4,7 @@
 import type { Answer, Citation } from "../types.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import type { Query } from "./parse.js";
-import { answer, coverage } from "./format.js";
+import { answer, coverage, whenText } from "./format.js";
 
 /** The sentences of a passage that hold the matched terms (at most two, for the quote). */
 function bestSentences(text: string, terms: string[]): string {
@@ -58,6 +58,17 @@ export function scaleAnswer(q: Query, kb: KnowledgeBase): Answer {
     return answer(q.text, "scale", true, `Ofsted's grade scales:\n${all}`);
   }
   return answer(q.text, "scale", true, lines.join("\n"), [], cites);
+}
+
+/** Which councils the corpus has reports on, each with its inspections, latest first. */
+export function coverageAnswer(q: Query, kb: KnowledgeBase): Answer {
+  const names = kb.authorities();
+  if (!names.length) return answer(q.text, "help", false, "The corpus holds no reports yet: add .txt or .md reports to the corpus folder.");
+  const lines = names.map((a) => `- ${a}: ${(kb.byAuthority.get(a) ?? []).map((r) => `${r.inspection.frameworkName}, ${whenText(r)}`).join("; ")}`);
+  const reports = names.reduce((n, a) => n + (kb.byAuthority.get(a)?.length ?? 0), 0);
+  // A chat message is no place for a thousand lines: the first 60, and how many more.
+  const shown = lines.length > 60 ? [...lines.slice(0, 60), `…and ${lines.length - 60} more authorities.`] : lines;
+  return answer(q.text, "help", true, `${reports} report${reports === 1 ? "" : "s"} on ${names.length} authorit${names.length === 1 ? "y" : "ies"}:\n${shown.join("\n")}`);
 }
 
 /** What the bot can do, with examples drawn from the corpus. */

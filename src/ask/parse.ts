@@ -8,7 +8,7 @@ import type { PhraseMatch } from "../knowledge/phrases.js";
 import { STOP_WORDS, tokenize, type Token } from "../text/words.js";
 
 /** The kinds of question the bot answers. */
-export type Intent = "help" | "scale" | "actions" | "facts" | "list" | "compare" | "lookup" | "search";
+export type Intent = "help" | "coverage" | "scale" | "actions" | "facts" | "list" | "compare" | "lookup" | "search";
 
 /** A parsed question. */
 export interface Query {
@@ -47,6 +47,8 @@ const GRADE_WORDS = /\b(grade[sd]?|grading|rated|rating|ratings|judged|judgement
 function detectIntent(q: string, hasAuthority: boolean, multiAuthority: boolean, hasArea: boolean, hasGrade: boolean): Intent {
   const t = q.toLowerCase();
   if (!t.trim() || /^\s*(help|\?|what can you do|how (do|can) i (use|ask)|commands|usage|hi|hello)\b/.test(t)) return "help";
+  // "Which councils do you have reports for?", "list the councils", "how many reports are there?"
+  if (!hasAuthority && !hasGrade && !hasArea && /\b(councils|authorities|las|reports|inspections)\b/.test(t) && /\b(do you (have|know|cover|hold)|are there|in the corpus|covered|loaded|available|have you got)\b|^\s*(list|show)( me)? (the |all )?(councils|authorities|reports)\s*\??$/.test(t)) return "coverage";
   if (/\b(mean|means|meaning|definition|define|scale|difference between)\b/.test(t) && (hasGrade || /\bgrade\s*[1-4]\b/.test(t) || /\bgrad(e|ing) scale\b/.test(t)) && !hasAuthority) return "scale";
   if (
     /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change)|deadlines?|(improvement|action) plan|told .* to|ask(ed)? .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&

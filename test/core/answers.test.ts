@@ -114,6 +114,15 @@ describe("saying so when the reports do not", () => {
     expect(bot.ask("What was Halton's worst grade?").kind).toBe("table");
   });
 
+  it("says which councils it has reports on", () => {
+    for (const q of ["Which councils do you have reports for?", "list the councils", "How many reports are there?"]) {
+      const a = bot.ask(q);
+      expect(a.text, q).toMatch(/^5 reports on 5 authorities:/);
+      expect(a.text, q).toContain("- Halton: Inspection of safeguarding and looked after children services (2009-2012), inspected 7 to 18 February 2011");
+    }
+    expect(bot.ask("Which councils were outstanding for staying safe?").kind).toBe("list");
+  });
+
   it("a year with no inspection", () => {
     const a = bot.ask("Halton staying safe in 2015");
     expect(a.answered).toBe(false);
