@@ -47,6 +47,7 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
     }
     // A judgement area beside a word no report uses ("northumbria overall effectiveness")
     // is a place the bot does not know, not a topic to search every report for.
+    if (q.areas.length && q.unknownName) return unknownAuthority(text, kb, q.unknownName);
     const stray = q.areas.length ? q.rest.find((w) => w.length > 3 && !kb.knowsWord(w)) : undefined;
     if (stray) return unknownAuthority(text, kb, q.unknownName ?? q.tokens.find((t) => t.norm === stray)?.raw ?? stray);
     if (q.wantsGrade || q.intent === "lookup" || q.intent === "facts" || q.intent === "actions") return unknownAuthority(text, kb, q.unknownName);
@@ -56,6 +57,9 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
   }
   if (!withReport.length) return noReport(text, kb, missing[0], q.year);
   const authority = withReport[0];
+  // An unannounced inspection, a monitoring or focused visit is not the inspection whose
+  // dates and grades the bot holds: what the report says of it is in its words.
+  if (/\b(unannounced|monitoring visits?|focused visits?)\b/i.test(text)) return searchAnswer(q, kb, authority);
   switch (q.intent) {
     case "facts":
       return factAnswer(q, kb, authority);

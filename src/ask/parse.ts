@@ -46,7 +46,7 @@ const GRADE_WORDS = /\b(grade[sd]?|grading|rated|rating|ratings|judged|judgement
 
 function detectIntent(q: string, hasAuthority: boolean, multiAuthority: boolean, hasArea: boolean, hasGrade: boolean): Intent {
   const t = q.toLowerCase();
-  if (!t.trim() || /^\s*(help|\?|what can you do|how (do|can) i (use|ask)|commands|usage|hi|hello)\b/.test(t)) return "help";
+  if (!t.trim() || /^\s*(help|\?|what can you do|how (do|can) i (use|ask)|commands|usage|hi|hello|hey|good (morning|afternoon|evening)|thanks|thank you|cheers)\b/.test(t)) return "help";
   // "Which councils do you have reports for?", "list the councils", "how many reports are there?"
   if (!hasAuthority && !hasGrade && !hasArea && /\b(councils|authorities|las|reports|inspections)\b/.test(t) && /\b(do you (have|know|cover|hold)|are there|in the corpus|covered|loaded|available|have you got)\b|^\s*(list|show)( me)? (the |all )?(councils|authorities|reports)\s*\??$/.test(t)) return "coverage";
   if (/\b(mean|means|meaning|definition|define|scale|difference between)\b/.test(t) && (hasGrade || /\bgrade\s*[1-4]\b/.test(t) || /\bgrad(e|ing) scale\b/.test(t)) && !hasAuthority) return "scale";
@@ -106,8 +106,11 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   let ambiguous: Query["ambiguous"] = null;
   if (!authorities.length) {
     // Part of a name: "wrekin" is Telford and Wrekin; "kingston" is Hull or Thames, so ask.
+    // A capitalised word beside it makes it part of another name ("Tees Valley", "Tees Esk and Wear Valley").
+    const otherName = (k: number) => !!tokens[k] && !used[k] && /^[A-Z]/.test(tokens[k].raw) && !COMMON_CAPITALISED.has(tokens[k].norm) && !STOP_WORDS.has(tokens[k].norm);
     for (let i = 0; i < tokens.length && !authorities.length && !ambiguous; i++) {
       if (used[i] || STOP_WORDS.has(tokens[i].norm) || COMMON_CAPITALISED.has(tokens[i].norm)) continue;
+      if (otherName(i - 1) || otherName(i + 1)) continue;
       const names = lex.authoritiesWithWord(tokens[i].norm);
       if (names.length === 1) {
         authorities.push(names[0]);
@@ -117,8 +120,13 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     }
   }
   if (!authorities.length && !ambiguous) {
-    const cap = tokens.find((t, i) => /^[A-Z][a-z]{2,}/.test(t.raw) && !used[i] && !COMMON_CAPITALISED.has(t.norm) && !STOP_WORDS.has(t.norm));
-    unknownName = cap?.raw.replace(/'s$/, "") ?? null;
+    const at = tokens.findIndex((t, i) => /^[A-Z][a-z]{2,}/.test(t.raw) && !used[i] && !COMMON_CAPITALISED.has(t.norm) && !STOP_WORDS.has(t.norm));
+    if (at >= 0) {
+      // The whole name: "Tees Valley", "Tees, Esk and Wear Valley".
+      let end = at + 1;
+      while (end < tokens.length && end - at < 6 && !used[end] && (/^[A-Z]/.test(tokens[end].raw) || (/^(and|of|upon|on)$/.test(tokens[end].norm) && /^[A-Z]/.test(tokens[end + 1]?.raw ?? ""))) && !COMMON_CAPITALISED.has(tokens[end].norm)) end++;
+      unknownName = clean.slice(tokens[at].start, tokens[end - 1].end).replace(/'s$/, "");
+    }
   }
   const searchTerms = tokens.filter((t, i) => !authorityTokens.has(i) && !STOP_WORDS.has(t.norm) && t.norm.length > 1).map((t) => t.norm);
   const rest = tokens.filter((t, i) => !used[i] && !STOP_WORDS.has(t.norm) && !/^\d+$/.test(t.norm)).map((t) => t.norm);

@@ -123,6 +123,20 @@ describe("saying so when the reports do not", () => {
     expect(bot.ask("Which councils were outstanding for staying safe?").kind).toBe("list");
   });
 
+  it("does not answer other things with this inspection's facts: other names, unannounced inspections, counts of other grades", () => {
+    const tees = bot.ask("Tees Valley overall effectiveness");
+    expect(tees.answered).toBe(false);
+    expect(tees.text).toContain('"Tees Valley"');
+    expect(bot.ask("Care Quality Commission overall effectiveness").answered).toBe(false);
+    const unannounced = bot.ask("When was Durham's unannounced inspection?");
+    expect(unannounced.kind).toBe("search");
+    expect(unannounced.text).toContain("Feb 2011");
+    expect(unannounced.text).not.toContain("28 November");
+    const outstanding = bot.ask("How many authorities were judged outstanding under the SIF according to Derby's report?");
+    expect(outstanding.text).not.toContain("146");
+    expect(bot.ask("good morning").kind).toBe("help");
+  });
+
   it("a year with no inspection", () => {
     const a = bot.ask("Halton staying safe in 2015");
     expect(a.answered).toBe(false);
