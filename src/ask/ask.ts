@@ -28,6 +28,8 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
     case "list":
       return listAnswer(q, kb);
     case "compare":
+      // "Compare all the councils on overall effectiveness": every authority with a report.
+      if (q.authorities.length < 2 && /\b(all|every|each)\b/i.test(text)) return compareAnswer({ ...q, authorities: kb.authorities() }, kb);
       if (q.authorities.length < 2) {
         if (q.authorities.length === 1) return withReport.length ? lookupAnswer(q, kb, withReport[0]) : noReport(text, kb, q.authorities[0], q.year);
         return answer(text, "compare", false, `Which authorities should I compare? Name two or more. ${coverage(kb)}`);

@@ -49,6 +49,8 @@ function detectIntent(q: string, hasAuthority: boolean, multiAuthority: boolean,
   if (!t.trim() || /^\s*(help|\?|what can you do|how (do|can) i (use|ask)|commands|usage|hi|hello|hey|good (morning|afternoon|evening)|thanks|thank you|cheers)\b/.test(t)) return "help";
   // "Which councils do you have reports for?", "list the councils", "how many reports are there?"
   if (!hasAuthority && !hasGrade && !hasArea && /\b(councils|authorities|las|reports|inspections)\b/.test(t) && /\b(do you (have|know|cover|hold)|are there|in the corpus|covered|loaded|available|have you got)\b|^\s*(list|show)( me)? (the |all )?(councils|authorities|reports)\s*\??$/.test(t)) return "coverage";
+  // "What is grade 4?", "What grades can Ofsted give?": the scale.
+  if (!hasAuthority && (/\bwhat (is|are) (a |the )?grades?\s*[1-4]\b/.test(t) || /\bwhat grades (can|does|do|are)\b/.test(t))) return "scale";
   if (/\b(mean|means|meaning|definition|define|scale|difference between)\b/.test(t) && (hasGrade || /\bgrade\s*[1-4]\b/.test(t) || /\bgrad(e|ing) scale\b/.test(t)) && !hasAuthority) return "scale";
   if (
     /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change)|deadlines?|(improvement|action) plan|told .* to|ask(ed)? .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&

@@ -180,6 +180,13 @@ describe("facts, actions, scale, search", () => {
     }
   });
 
+  it("'what is grade 4' is the scale; 'compare all the councils' compares every one with a report", () => {
+    expect(bot.ask("what is grade 4").kind).toBe("scale");
+    expect(bot.ask("what is grade 4").text).toContain("Inadequate (Grade 4)");
+    const all = bot.ask("Compare all the councils on overall effectiveness");
+    expect(new Set(all.judgements.map((j) => j.authority))).toEqual(new Set(["Derby", "Durham", "Halton", "Oxfordshire", "Stockton-on-Tees"]));
+  });
+
   it("the grade scale in the reports' own words", () => {
     const a = bot.ask("What does an outstanding grade mean?");
     expect(a.text).toContain("significantly exceeds minimum requirements");
