@@ -47,6 +47,8 @@ describe("grade lookups", () => {
   it("reads a misspelt short council name, but never a word the reports use ('needs' is not Leeds)", () => {
     expect(grades("haltn stayng safe")).toEqual(["Halton|Services for looked after children|Staying safe|Outstanding"]);
     expect(bot.ask("durhm capacity for improvment").judgements.map((j) => j.authority)).toEqual(["Durham", "Durham"]);
+    // Two letters swapped are one slip.
+    expect(grades("hlaton staying safe")).toEqual(["Halton|Services for looked after children|Staying safe|Outstanding"]);
     const needs = bot.ask("What needs to improve in Halton?");
     expect(needs.kind).toBe("actions");
     expect(needs.text).not.toContain("Leeds");
