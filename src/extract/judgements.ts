@@ -9,6 +9,7 @@ import type { Citation, FrameworkId, Inspection, Judgement } from "../types.js";
 import type { AreaRef, GradeKey, Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import { foldPhrase, tokenize } from "../text/words.js";
 import type { Doc } from "./document.js";
+import { longestArea } from "./areas.js";
 import { readRows, type Row } from "./rows.js";
 import { overallInSentence } from "./overallSentence.js";
 import { judgementsInSentence } from "./sentences.js";
@@ -48,14 +49,15 @@ function otherAuthorityNamed(text: string, lex: Lexicon, authority: string): boo
 /** Every judgement the report states, one per (service, area). */
 export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon): Judgement[] {
   const framework = inspection.framework;
-  const areaMatcher = lex.areasByFramework.get(framework) ?? lex.allAreas;
   const rows = readRows(doc.lines, framework, lex);
   const sentencesAt = new Map<number, typeof doc.sentences>();
   for (const s of doc.sentences) sentencesAt.set(s.line, [...(sentencesAt.get(s.line) ?? []), s]);
 
   const candidates: Candidate[] = [];
   let context: ServiceRef | null = null;
-  const inJudgementTable = tablesWithKnownAreas(rows, areaMatcher);
+  // Each row's area, found once: the table test and the reading below both need it.
+  const areaOf = new Map([...rows].map(([n, r]) => [n, longestArea(tokenize(r.label), framework, lex)]));
+  const inJudgementTable = tablesWithKnownAreas(areaOf);
   const years = [inspection.start, inspection.end, inspection.published, inspection.reportDate].filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
   const noteServices = (text: string) => {
     const found = servicesIn(text, lex, framework);
@@ -71,9 +73,7 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
         noteServices(row.label);
         continue;
       }
-      const tokens = tokenize(row.label);
-      const areas = areaMatcher.findAll(tokens);
-      const best = areas.sort((a, b) => b.length - a.length)[0];
+      const best = areaOf.get(line.no);
       if (!best && !unknownAreaRow(row, inJudgementTable.has(line.no))) {
         noteServices(row.label);
         continue;
@@ -148,8 +148,8 @@ function unknownAreaRow(row: Row, inJudgementTable: boolean): boolean {
  * The lines of row blocks (rows at most one blank line apart) that hold at least one row
  * naming a judgement area the vocabulary knows.
  */
-function tablesWithKnownAreas(rows: Map<number, { label: string; line: number; grade: unknown }>, areaMatcher: Lexicon["allAreas"]): Set<number> {
-  const lines = [...rows.keys()].sort((a, b) => a - b);
+function tablesWithKnownAreas(areaOf: Map<number, unknown>): Set<number> {
+  const lines = [...areaOf.keys()].sort((a, b) => a - b);
   const out = new Set<number>();
   let block: number[] = [];
   let known = false;
@@ -161,7 +161,7 @@ function tablesWithKnownAreas(rows: Map<number, { label: string; line: number; g
   for (const n of lines) {
     if (block.length && n - block[block.length - 1] > 2) close();
     block.push(n);
-    if (!known && areaMatcher.findAll(tokenize(rows.get(n)!.label)).length) known = true;
+    if (areaOf.get(n) !== undefined) known = true;
   }
   close();
   return out;

@@ -8,6 +8,7 @@ import type { Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import type { Line } from "./document.js";
 import { readGradeCell, type ReadGrade } from "./grades.js";
 import { tokenize } from "../text/words.js";
+import { isWholeAreaName, longestArea } from "./areas.js";
 import { wrappedColumnRows } from "./wrappedColumns.js";
 import { assignColumns, cellsOf, currentColumn, serviceColumns, type CurrentColumn, type ServiceColumns } from "./columns.js";
 
@@ -123,8 +124,8 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
       continue;
     }
     // Columns are placed on the line as written: normalising squeezes the spaces that align them.
-    if (tabular && MAY_NAME_SERVICES.test(line.text)) header = serviceColumns(line.raw.replace(/\r$/, ""), lex) ?? header;
-    if (tabular && MAY_SET_YEARS.test(line.text)) current = currentColumn(line.raw.replace(/\r$/, "")) ?? current;
+    if (tabular && MAY_NAME_SERVICES.test(line.text)) header = serviceColumns(line.raw, lex) ?? header;
+    if (tabular && MAY_SET_YEARS.test(line.text)) current = currentColumn(line.raw) ?? current;
     const made = rowFrom(cells, line, framework, lex);
     if (!made || (!made.grade && !tabular)) {
       prev = null;
@@ -188,7 +189,7 @@ function dropPageNumbers(rows: Map<number, Row>): void {
  * years and guessing which would be wrong half the time.
  */
 function placeGrades(row: Row, line: Line, header: ServiceColumns | null, current: CurrentColumn | null, framework: FrameworkId, lex: Lexicon): void {
-  const graded = cellsOf(line.raw.replace(/\r$/, ""))
+  const graded = cellsOf(line.raw)
     .cells.slice(1)
     .map((cell) => ({ cell, grade: cell.text ? readGradeCell(cell.text, framework, lex) : null }))
     .filter((g): g is { cell: (typeof g)["cell"]; grade: ReadGrade } => g.grade !== null);
@@ -230,7 +231,7 @@ function stackedRow(line: Line, recent: Line[], framework: FrameworkId, lex: Lex
   const part = recent.at(-1)!;
   if (line.no - part.no <= 1 && part.body.length <= 40 && !readGradeCell(part.body, framework, lex)) {
     const joined = readGradeCell(`${part.body.trim()} ${cell}`, framework, lex);
-    if (joined && !joined.fuzzy && /\S\s+\S/.test(part.body.trim() + " " + cell) && /^(requires?|good|outstanding|inadequate|adequate)\b/i.test(part.body.trim())) {
+    if (joined && !joined.fuzzy && /^(requires?|good|outstanding|inadequate|adequate)\b/i.test(part.body.trim())) {
       const above = areaLabelAbove(part, recent.slice(0, -1), framework, lex);
       return above ? { label: above.label, grade: joined, line: above.lines[0].no, lineEnd: line.no, quote: [...above.lines, part, line].map((l) => l.text.trim()).join("\n") } : null;
     }
@@ -251,11 +252,7 @@ function numberedAreaRow(line: Line, framework: FrameworkId, lex: Lexicon): Row 
   const m = /^(\S.{2,118}?) ([1-4])$/.exec(line.body.trim());
   if (!m || NOT_THIS_INSPECTION.test(m[1])) return null;
   const grade = readGradeCell(m[2], framework, lex);
-  if (!grade) return null;
-  // A leading "The" is not part of the matched name ("The contribution of health agencies …").
-  const tokens = tokenize(m[1]).filter((t, k) => /\w/.test(t.norm) && !(k === 0 && t.norm === "the"));
-  const best = (lex.areasByFramework.get(framework) ?? lex.allAreas).findAll(tokens).sort((a, b) => b.length - a.length)[0];
-  if (!best || best.start !== 0 || best.length < tokens.length - 1) return null;
+  if (!grade || !isWholeAreaName(m[1], framework, lex)) return null;
   return { label: m[1], grade, line: line.no, lineEnd: line.no, quote: line.text.trim(), loose: true };
 }
 
@@ -273,7 +270,7 @@ function areaLabelAbove(line: Line, recent: Line[], framework: FrameworkId, lex:
   const label = lines.map((l) => l.body.trim()).join(" ");
   if (/[.!?;]$/.test(label) || label.split(/\s+/).length > 20 || NOT_THIS_INSPECTION.test(label) || readGradeCell(label, framework, lex)) return null;
   const tokens = tokenize(label);
-  const best = (lex.areasByFramework.get(framework) ?? lex.allAreas).findAll(tokens).sort((a, b) => b.length - a.length)[0];
+  const best = longestArea(tokens, framework, lex);
   if (!best || best.length * 2 < tokens.filter((t) => /\w/.test(t.norm)).length) return null;
   return { label, lines };
 }

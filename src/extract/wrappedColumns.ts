@@ -16,8 +16,8 @@
  */
 import type { FrameworkId } from "../types.js";
 import type { Lexicon } from "../knowledge/lexicon.js";
-import { tokenize } from "../text/words.js";
 import type { Line } from "./document.js";
+import { isWholeAreaName } from "./areas.js";
 import { readGradeCell } from "./grades.js";
 import type { Row } from "./rows.js";
 
@@ -31,28 +31,25 @@ function join(parts: string[]): string {
 /** The rows of every two-column wrapped table in the report, keyed by their first line. */
 export function wrappedColumnRows(lines: Line[], framework: FrameworkId, lex: Lexicon): Map<number, Row> {
   const rows = new Map<number, Row>();
-  const areas = lex.areasByFramework.get(framework) ?? lex.allAreas;
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].raw.replace(/\r$/, "");
+    const raw = lines[i].raw;
     const h = HEADER.exec(raw);
     if (!h) continue;
     const column = raw.toLowerCase().lastIndexOf(h[2].toLowerCase());
     let group: Line[] = [];
     const close = () => {
       if (!group.length) return;
-      const left = join(group.map((l) => l.raw.replace(/\r$/, "").slice(0, column).trim()).filter(Boolean));
-      const right = join(group.map((l) => l.raw.replace(/\r$/, "").slice(column).trim()).filter(Boolean));
+      const left = join(group.map((l) => l.raw.slice(0, column).trim()).filter(Boolean));
+      const right = join(group.map((l) => l.raw.slice(column).trim()).filter(Boolean));
       const grade = right ? readGradeCell(right, framework, lex) : null;
-      const tokens = tokenize(left).filter((t, k) => /\w/.test(t.norm) && !(k === 0 && t.norm === "the"));
-      const best = areas.findAll(tokens).sort((a, b) => b.length - a.length)[0];
-      if (grade && !grade.numeric && best && best.start === 0 && best.length >= tokens.length - 1) {
+      if (grade && !grade.numeric && isWholeAreaName(left, framework, lex)) {
         rows.set(group[0].no, { label: left, grade, line: group[0].no, lineEnd: group[group.length - 1].no, quote: group.map((l) => l.text.trim()).join("\n") });
       }
       group = [];
     };
     for (let j = i + 1; j < lines.length; j++) {
       const line = lines[j];
-      const text = line.raw.replace(/\r$/, "").replace(/\f/g, "");
+      const text = line.raw.replace(/\f/g, "");
       if (!text.trim()) {
         close();
         continue;
