@@ -47,7 +47,10 @@ function bestFacts(q: Query, facts: Fact[]): Fact[] {
   if (!want.length) return [];
   // "How many authorities were judged outstanding?": the count must be of the outstanding ones.
   const gradeWords = /\b(outstanding|good|adequate|inadequate|requires? improvement)\b/i.exec(q.text)?.[1].toLowerCase();
-  if (gradeWords) facts = facts.filter((f) => new RegExp(`\\b\\d+\\s+(\\(\\d+%\\)\\s+)?(\\w+\\s+){0,3}(were|was)?\\s*(judged|rated)?\\s*(as\\s+)?(to be\\s+)?'?${gradeWords}`, "i").test(f.citation.quote) && f.citation.quote.toLowerCase().includes(gradeWords));
+  if (gradeWords) {
+    const countOfGrade = new RegExp(`\\b\\d+\\s+(\\(\\d+%\\)\\s+)?(\\w+\\s+){0,3}(were|was)?\\s*(judged|rated)?\\s*(as\\s+)?(to be\\s+)?'?${gradeWords}`, "i");
+    facts = facts.filter((f) => countOfGrade.test(f.citation.quote));
+  }
   const typed = /\b(?:how many|number of)\s+([a-z]+)/.exec(q.text.toLowerCase())?.slice(1) ?? [];
   const context = new Set(q.rest.map(singular));
   const scored = facts

@@ -55,6 +55,20 @@ function ordered(r: Report): Judgement[] {
   return [...r.judgements].sort((a, b) => svc(a) - svc(b) || a.citation.line - b.citation.line);
 }
 
+/** "The report states no X judgement that I could read", naming the judgements it could read. */
+function notStated(q: Query, r: Report, authority: string, what: string, forService = ""): Answer {
+  const list = [...new Set(ordered(r).map((j) => j.area))].join(", ");
+  return answer(
+    q.text,
+    "grade",
+    false,
+    `The ${authority} report (${r.inspection.frameworkName}, ${whenText(r)}) states no ${what} judgement that I could read${forService}. ${list ? `The judgements I could read: ${list}.` : "I could read no graded judgements in it."}`,
+    [],
+    [],
+    { suggestions: [`${authority} judgements`] },
+  );
+}
+
 /** A grade lookup, or the whole table when no area is named. */
 export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): Answer {
   const r = kb.reportFor(authority, q.year);
@@ -62,18 +76,7 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): An
   if (!q.areas.length) {
     // "Southend's fostering grade": a topic no judgement area matches is not the whole table.
     const topic = q.rest.filter((w) => w.length > 3 && !TABLE_WORDS.has(w) && !/^\d+$/.test(w));
-    if (topic.length && !q.grades.length) {
-      const known = ordered(r).map((j) => j.area);
-      return answer(
-        q.text,
-        "grade",
-        false,
-        `The ${authority} report (${r.inspection.frameworkName}, ${whenText(r)}) states no "${topic.join(" ")}" judgement that I could read. ${known.length ? `The judgements I could read: ${[...new Set(known)].join(", ")}.` : "I could read no graded judgements in it."}`,
-        [],
-        [],
-        { suggestions: [`${authority} judgements`] },
-      );
-    }
+    if (topic.length && !q.grades.length) return notStated(q, r, authority, `"${topic.join(" ")}"`);
     return tableAnswer(q, r, kb);
   }
   // "stockton LAC": the words name a service of this framework, not one of its areas.
@@ -90,17 +93,8 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): An
     }
   }
   if (!found.length) {
-    const known = ordered(r).map((j) => j.area);
-    const list = [...new Set(known)].join(", ");
-    return answer(
-      q.text,
-      "grade",
-      false,
-      `The ${authority} report (${r.inspection.frameworkName}, ${whenText(r)}) states no ${areaNames(q)} judgement that I could read${q.services.length === 1 && r.inspection.framework === "SLAC" ? ` for ${q.services[0].name.toLowerCase()}` : ""}. ${list ? `The judgements I could read: ${list}.` : "I could read no graded judgements in it."}`,
-      [],
-      [],
-      { suggestions: [`${authority} judgements`] },
-    );
+    const forService = q.services.length === 1 && r.inspection.framework === "SLAC" ? ` for ${q.services[0].name.toLowerCase()}` : "";
+    return notStated(q, r, authority, areaNames(q), forService);
   }
   const text = found.map((j) => `${judgementLine(j)} (${whenText(r)}).`).join("\n");
   return answer(q.text, "grade", true, text, found);
@@ -118,7 +112,6 @@ export function tableAnswer(q: Query, r: Report, kb: KnowledgeBase): Answer {
     const names = q.grades.map((g) => kb.lex.gradeName(g, r.inspection.framework));
     const picked = js.filter((j) => names.includes(j.grade));
     const what = names.join(" or ");
-    // "None was inadequate" is an answer too: the whole table is the evidence for it.
     // "None was inadequate" would be a claim about the whole report; only what could be read is known.
     if (!picked.length) return answer(q.text, "table", false, `${head}\nI could read no ${what} judgement in this report. The judgements I could read:\n${tableText(r, js)}`, [], js.map((j) => j.citation));
     return answer(q.text, "table", true, `${head}\n${what} judgements:\n${tableText(r, picked)}`, picked);
@@ -139,7 +132,7 @@ function wantedGrades(q: Query): { keys: GradeKey[]; negated: boolean } {
   const at = LADDER.indexOf(q.grades[0]);
   if (/\b(at least|or better|or above|or higher)\b/.test(t)) return { keys: LADDER.slice(0, at + 1), negated: false };
   if (/\b(or worse|or below|or lower|at most|at best)\b/.test(t)) return { keys: LADDER.slice(at), negated: false };
-  const negated = /\b(not|never|weren't|wasn't|aren't|isn't|n't)\b|n't\b/.test(t);
+  const negated = /\b(not|never)\b|n't\b/.test(t);
   return { keys: q.grades, negated };
 }
 

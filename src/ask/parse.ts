@@ -106,12 +106,14 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   const gradeNumber = /\bgrade\s*([1-4])\b/i.exec(clean);
   let unknownName: string | null = null;
   let ambiguous: Query["ambiguous"] = null;
+  /** A word left over that could belong to a place's name. */
+  const nameWord = (k: number) => !used[k] && !COMMON_CAPITALISED.has(tokens[k].norm) && !STOP_WORDS.has(tokens[k].norm);
   if (!authorities.length) {
     // Part of a name: "wrekin" is Telford and Wrekin; "kingston" is Hull or Thames, so ask.
     // A capitalised word beside it makes it part of another name ("Tees Valley", "Tees Esk and Wear Valley").
-    const otherName = (k: number) => !!tokens[k] && !used[k] && /^[A-Z]/.test(tokens[k].raw) && !COMMON_CAPITALISED.has(tokens[k].norm) && !STOP_WORDS.has(tokens[k].norm);
+    const otherName = (k: number) => !!tokens[k] && /^[A-Z]/.test(tokens[k].raw) && nameWord(k);
     for (let i = 0; i < tokens.length && !authorities.length && !ambiguous; i++) {
-      if (used[i] || STOP_WORDS.has(tokens[i].norm) || COMMON_CAPITALISED.has(tokens[i].norm)) continue;
+      if (!nameWord(i)) continue;
       if (otherName(i - 1) || otherName(i + 1)) continue;
       const names = lex.authoritiesWithWord(tokens[i].norm);
       if (names.length === 1) {
@@ -122,7 +124,7 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     }
   }
   if (!authorities.length && !ambiguous) {
-    const at = tokens.findIndex((t, i) => /^[A-Z][a-z]{2,}/.test(t.raw) && !used[i] && !COMMON_CAPITALISED.has(t.norm) && !STOP_WORDS.has(t.norm));
+    const at = tokens.findIndex((t, i) => /^[A-Z][a-z]{2,}/.test(t.raw) && nameWord(i));
     if (at >= 0) {
       // The whole name: "Tees Valley", "Tees, Esk and Wear Valley".
       let end = at + 1;
