@@ -3,8 +3,9 @@
  * citation) with a Done or Reopen button as its accessory, so a list of 40 actions still
  * fits Slack's 50 blocks. What does not fit is counted in a note, never dropped silently.
  */
-import { formatCitation, formatDue } from "../../src/actions/render.js";
+import { formatCitation, formatDue, formatStateAndOwner } from "../../src/actions/render.js";
 import type { ActionView, ActionsReply } from "../../src/actions/types.js";
+import { digestTitle, groupCounts } from "../../src/digest/render.js";
 import type { Digest } from "../../src/digest/types.js";
 import { clip, escapeSlack } from "./escape.js";
 import { LIMITS, type Block, type SlackMessage } from "./render.js";
@@ -27,12 +28,10 @@ function button(v: ActionView): Block {
 /** One action as one section block (with its button when `buttons`). */
 export function actionBlock(v: ActionView, opts: { authority: boolean; buttons: boolean }): Block {
   const who = opts.authority ? `${escapeSlack(v.authority)}: ` : "";
-  const status = v.status === "open" ? "" : ` · ${v.status}`;
-  const owner = v.owner ? ` · owner ${escapeSlack(v.owner)}` : "";
   const due = v.overdue ? `*${formatDue(v)}*` : formatDue(v);
   const text =
     `\`${v.ref}\` ${who}${escapeSlack(clip(v.text.replace(/\s+/g, " ").trim(), 2000))}\n` +
-    `${escapeSlack(due)}${status}${owner}\n:page_facing_up: ${escapeSlack(formatCitation(v.citation))}`;
+    `${escapeSlack(due + formatStateAndOwner(v))}\n:page_facing_up: ${escapeSlack(formatCitation(v.citation))}`;
   return { type: "section", text: { type: "mrkdwn", text: clip(text, LIMITS.sectionText) }, ...(opts.buttons ? { accessory: button(v) } : {}) };
 }
 
@@ -62,14 +61,13 @@ export function renderActionsReply(r: ActionsReply): SlackMessage {
 /** The daily digest: a header, the summary, then each authority's actions, overdue first. */
 export function renderDigest(d: Digest): SlackMessage {
   const head: Block[] = [
-    { type: "header", text: { type: "plain_text", text: `Open inspection actions, ${d.date}` } },
+    { type: "header", text: { type: "plain_text", text: digestTitle(d) } },
     { type: "section", text: { type: "mrkdwn", text: escapeSlack(d.summary) } },
   ];
   const items: { block: Block; counts: boolean }[] = [];
   for (const g of d.groups) {
-    const late = g.overdueCount ? `, ${g.overdueCount} overdue` : "";
-    items.push({ block: { type: "context", elements: [{ type: "mrkdwn", text: `*${escapeSlack(g.authority)}*: ${g.actions.length} open${late}` }] }, counts: false });
+    items.push({ block: { type: "context", elements: [{ type: "mrkdwn", text: `*${escapeSlack(g.authority)}*: ${groupCounts(g)}` }] }, counts: false });
     for (const v of g.actions) items.push({ block: actionBlock(v, { authority: false, buttons: true }), counts: true });
   }
-  return { text: clip(escapeSlack(`Open inspection actions, ${d.date}: ${d.summary}`), LIMITS.fallbackText), blocks: fit(head, items, "/actions lists them all.") };
+  return { text: clip(escapeSlack(`${digestTitle(d)}: ${d.summary}`), LIMITS.fallbackText), blocks: fit(head, items, "/actions lists them all.") };
 }

@@ -5,9 +5,9 @@
  * that do not fit are counted in a note.
  */
 import { ActivityTypes, type Activity } from "botbuilder";
-import { formatCitation, formatDue, renderActionsReplyText } from "../../src/actions/render.js";
+import { formatCitation, formatDue, formatStateAndOwner, renderActionsReplyText } from "../../src/actions/render.js";
 import type { ActionView, ActionsReply } from "../../src/actions/types.js";
-import { renderDigestText } from "../../src/digest/render.js";
+import { digestTitle, groupCounts, renderDigestText } from "../../src/digest/render.js";
 import type { Digest } from "../../src/digest/types.js";
 import { adaptiveCard, escapeMarkdown, textBlock, type CardElement } from "./card.js";
 import { MAX_REPLY_BYTES, replyBytes } from "./render.js";
@@ -31,15 +31,13 @@ const MAX_ACTIONS = 40;
 /** One action: words, due date (red when overdue), citation, and its button. */
 export function actionContainer(v: ActionView, opts: { authority: boolean }): CardElement {
   const who = opts.authority ? `${v.authority}: ` : "";
-  const status = v.status === "open" ? "" : ` · ${v.status}`;
-  const owner = v.owner ? ` · owner ${v.owner}` : "";
   const submit: ActionSubmit = { verb: v.status === "done" ? "actions.reopen" : "actions.done", id: v.id };
   return {
     type: "Container",
     separator: true,
     items: [
       textBlock(escapeMarkdown(`${v.ref}  ${who}${v.text.replace(/\s+/g, " ").trim()}`)),
-      textBlock(escapeMarkdown(`${formatDue(v)}${status}${owner}`), { spacing: "None", size: "Small", ...(v.overdue ? { color: "Attention", weight: "Bolder" } : { isSubtle: true }) }),
+      textBlock(escapeMarkdown(formatDue(v) + formatStateAndOwner(v)), { spacing: "None", size: "Small", ...(v.overdue ? { color: "Attention", weight: "Bolder" } : { isSubtle: true }) }),
       textBlock(escapeMarkdown(formatCitation(v.citation)), { spacing: "None", size: "Small", isSubtle: true }),
       { type: "ActionSet", actions: [{ type: "Action.Submit", title: submit.verb === "actions.done" ? "Done" : "Reopen", data: submit }] },
     ],
@@ -72,12 +70,11 @@ export function renderActionsCard(r: ActionsReply): Partial<Activity> {
 
 /** The daily digest: title, summary, then each authority's actions, overdue first. */
 export function renderDigestCard(d: Digest): Partial<Activity> {
-  const title = `Open inspection actions, ${d.date}`;
+  const title = digestTitle(d);
   const head = [textBlock(title, { weight: "Bolder", size: "Medium" }), textBlock(escapeMarkdown(d.summary), { spacing: "None" })];
   const items: { element: CardElement; counts: boolean }[] = [];
   for (const g of d.groups) {
-    const late = g.overdueCount ? `, ${g.overdueCount} overdue` : "";
-    items.push({ element: textBlock(escapeMarkdown(`${g.authority}: ${g.actions.length} open${late}`), { weight: "Bolder", spacing: "Large" }), counts: false });
+    items.push({ element: textBlock(escapeMarkdown(`${g.authority}: ${groupCounts(g)}`), { weight: "Bolder", spacing: "Large" }), counts: false });
     for (const v of g.actions) items.push({ element: actionContainer(v, { authority: false }), counts: true });
   }
   return fitCard(head, items, "type actions to list them all.", `${title}: ${d.summary}`.slice(0, 150), renderDigestText(d));

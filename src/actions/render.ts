@@ -15,6 +15,11 @@ export function formatDue(v: ActionView): string {
   return `due ${v.due}`;
 }
 
+/** What chat shows after an action's due date: " · in-progress · owner Pat" (nothing for an open, unowned one). */
+export function formatStateAndOwner(v: ActionView): string {
+  return `${v.status === "open" ? "" : ` · ${v.status}`}${v.owner ? ` · owner ${v.owner}` : ""}`;
+}
+
 /** One action on one line (plus its citation on the next), no markup. */
 export function formatActionLine(v: ActionView, opts: { authority?: boolean } = {}): string {
   const status = v.status === "open" ? "" : ` [${v.status}]`;
