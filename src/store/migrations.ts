@@ -79,6 +79,38 @@ export const sqliteMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "unanswered questions and feedback votes",
+    sql: `
+      CREATE TABLE unanswered_questions (
+        seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform       TEXT NOT NULL,
+        question       TEXT NOT NULL,
+        wording        TEXT NOT NULL,
+        kind           TEXT NOT NULL,
+        reason         TEXT NOT NULL,
+        not_understood TEXT NOT NULL,
+        asked_at       TEXT NOT NULL
+      );
+      CREATE INDEX unanswered_questions_asked ON unanswered_questions (asked_at);
+      CREATE TABLE feedback_votes (
+        answer_id  TEXT NOT NULL,
+        platform   TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        vote       TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        comment    TEXT,
+        question   TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        answered   INTEGER NOT NULL,
+        citations  TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (answer_id, platform, user_id)
+      );
+      CREATE INDEX feedback_votes_updated ON feedback_votes (updated_at);
+    `,
+  },
 ];
 
 /** PostgreSQL schema history (same tables, native types). */
@@ -143,6 +175,38 @@ export const postgresMigrations: readonly Migration[] = [
         reference       jsonb NOT NULL,
         updated_at      timestamptz NOT NULL
       );
+    `,
+  },
+  {
+    version: 2,
+    name: "unanswered questions and feedback votes",
+    sql: `
+      CREATE TABLE unanswered_questions (
+        seq            bigserial PRIMARY KEY,
+        platform       text NOT NULL,
+        question       text NOT NULL,
+        wording        text NOT NULL,
+        kind           text NOT NULL,
+        reason         text NOT NULL,
+        not_understood jsonb NOT NULL,
+        asked_at       timestamptz NOT NULL
+      );
+      CREATE INDEX unanswered_questions_asked ON unanswered_questions (asked_at);
+      CREATE TABLE feedback_votes (
+        answer_id  text NOT NULL,
+        platform   text NOT NULL,
+        user_id    text NOT NULL,
+        vote       text NOT NULL CHECK (vote IN ('up', 'down')),
+        comment    text,
+        question   text NOT NULL,
+        kind       text NOT NULL,
+        answered   boolean NOT NULL,
+        citations  jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (answer_id, platform, user_id)
+      );
+      CREATE INDEX feedback_votes_updated ON feedback_votes (updated_at);
     `,
   },
 ];

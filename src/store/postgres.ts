@@ -11,6 +11,8 @@ import type { Action } from "../types.js";
 import { systemClock, type Clock } from "../clock.js";
 import { actionNotFound, storeFailed } from "./errors.js";
 import { postgresMigrations, type Migration } from "./migrations.js";
+import * as feedback from "./postgresFeedback.js";
+import type { FeedbackVote, PurgeResult, UnansweredQuestion, Vote, VoteInput } from "./feedbackTypes.js";
 import { archiveChange, likePrefix, planSync, syncResult, toRecord, type ActionContent, type ActionRow } from "./rows.js";
 import type {
   ActionChange,
@@ -347,6 +349,32 @@ export class PostgresStore implements Store {
       `SELECT conversation_id, reference::text AS reference FROM conversation_references ORDER BY conversation_id COLLATE "C"`,
     );
     return rows.map((r) => ({ conversationId: String(r.conversation_id), reference: JSON.parse(String(r.reference)) as unknown }));
+  }
+
+  private readonly feedbackQuery: feedback.Query = (doing, sql, args) => this.query(doing, sql, args);
+
+  async recordUnanswered(q: Omit<UnansweredQuestion, "askedAt">, at: Date): Promise<void> {
+    await feedback.recordUnanswered(this.feedbackQuery, q, at);
+  }
+
+  async listUnanswered(since: Date): Promise<UnansweredQuestion[]> {
+    return feedback.listUnanswered(this.feedbackQuery, since);
+  }
+
+  async saveVote(v: VoteInput, at: Date): Promise<{ previous: Vote | null }> {
+    return feedback.saveVote(this.feedbackQuery, v, at);
+  }
+
+  async setVoteComment(key: Pick<FeedbackVote, "answerId" | "platform" | "userId">, comment: string | null, at: Date): Promise<boolean> {
+    return feedback.setVoteComment(this.feedbackQuery, key, comment, at);
+  }
+
+  async listVotes(since: Date): Promise<FeedbackVote[]> {
+    return feedback.listVotes(this.feedbackQuery, since);
+  }
+
+  async purgeQuestionLog(before: Date): Promise<PurgeResult> {
+    return feedback.purgeQuestionLog(this.feedbackQuery, before);
   }
 
   private closed = false;

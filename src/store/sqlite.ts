@@ -11,6 +11,8 @@ import type { Action } from "../types.js";
 import { systemClock, type Clock } from "../clock.js";
 import { actionNotFound, storeFailed } from "./errors.js";
 import { sqliteMigrations, type Migration } from "./migrations.js";
+import * as feedback from "./sqliteFeedback.js";
+import type { FeedbackVote, PurgeResult, UnansweredQuestion, Vote, VoteInput } from "./feedbackTypes.js";
 import { archiveChange, likePrefix, planSync, syncResult, toRecord, type ActionContent, type ActionRow } from "./rows.js";
 import type {
   ActionChange,
@@ -302,6 +304,30 @@ export class SqliteStore implements Store {
       const rows = this.db.prepare("SELECT conversation_id, reference FROM conversation_references ORDER BY conversation_id").all() as Row[];
       return rows.map((r) => ({ conversationId: String(r.conversation_id), reference: JSON.parse(String(r.reference)) as unknown }));
     });
+  }
+
+  async recordUnanswered(q: Omit<UnansweredQuestion, "askedAt">, at: Date): Promise<void> {
+    this.write("recording an unanswered question", () => feedback.recordUnanswered(this.db, q, at));
+  }
+
+  async listUnanswered(since: Date): Promise<UnansweredQuestion[]> {
+    return this.read("listing unanswered questions", () => feedback.listUnanswered(this.db, since));
+  }
+
+  async saveVote(v: VoteInput, at: Date): Promise<{ previous: Vote | null }> {
+    return this.write("saving a feedback vote", () => feedback.saveVote(this.db, v, at));
+  }
+
+  async setVoteComment(key: Pick<FeedbackVote, "answerId" | "platform" | "userId">, comment: string | null, at: Date): Promise<boolean> {
+    return this.write("saving a feedback comment", () => feedback.setVoteComment(this.db, key, comment, at));
+  }
+
+  async listVotes(since: Date): Promise<FeedbackVote[]> {
+    return this.read("listing feedback votes", () => feedback.listVotes(this.db, since));
+  }
+
+  async purgeQuestionLog(before: Date): Promise<PurgeResult> {
+    return this.write("purging the question log", () => feedback.purgeQuestionLog(this.db, before));
   }
 
   async close(): Promise<void> {

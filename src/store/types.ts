@@ -4,6 +4,7 @@
  * conversation references all go through it, so several replicas can share one database.
  */
 import type { Action } from "../types.js";
+import type { FeedbackStore } from "./feedbackTypes.js";
 
 /** Where an action stands. */
 export type ActionStatus = "open" | "in-progress" | "done";
@@ -96,12 +97,13 @@ export interface DigestSendRecord extends DigestSendKey {
 
 /**
  * The whole store: actions with their workflow state and history, digest subscriptions,
- * digest delivery bookkeeping and Teams conversation references. Timestamps go in as
+ * digest delivery bookkeeping, Teams conversation references, and the question log and
+ * feedback votes (feedbackTypes.ts). Timestamps go in as
  * `Date` (from the caller's clock, never the database's) and come out as ISO strings.
  * Every method may throw AppError `STORE_FAILED`; the ones taking an action id throw
  * `ACTION_NOT_FOUND` for an id the store does not hold.
  */
-export interface Store extends ConversationReferenceStore {
+export interface Store extends ConversationReferenceStore, FeedbackStore {
   /** Which backend this is, for logs and the health check. */
   readonly backend: "sqlite" | "postgres";
   /** Applies pending schema migrations (idempotent; safe with several replicas starting at once). */

@@ -9,6 +9,7 @@ import { shortId } from "../../src/store/rows.js";
 import type { DigestSendKey, Store } from "../../src/store/types.js";
 import { action, corpus, MINUTE } from "./fixtures.js";
 import type { HarnessFactory, StoreHarness } from "./harness.js";
+import { defineFeedbackContract } from "./feedbackContract.js";
 
 const T0 = new Date("2024-05-01T08:00:00.000Z");
 const T1 = new Date("2024-05-01T09:15:00.000Z");
@@ -280,4 +281,6 @@ export function defineStoreContract(factory: HarnessFactory): void {
       ]);
     });
   });
+
+  defineFeedbackContract(factory);
 }
