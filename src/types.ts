@@ -62,7 +62,10 @@ export interface Fact {
 
 /** A recommendation, area for improvement/development or deadline the inspection produced. */
 export interface Action {
-  /** Stable across re-reads of the corpus: derived from file, authority and normalised text. */
+  /**
+   * Stable across re-reads, renames and moves of the report: derived from the authority, the
+   * inspection (framework and dates) and the folded text, never the file (src/extract/actionId.ts).
+   */
   id: string;
   authority: string;
   inspection: Inspection;

@@ -9,7 +9,7 @@ import { loadSettings, type Settings } from "../config.js";
 import { AppError } from "../errors.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/types.js";
-import { syncCorpus } from "./corpus.js";
+import { describeSync, syncCorpus } from "./corpus.js";
 import { ActionsService } from "./service.js";
 import type { Actor } from "./types.js";
 
@@ -38,10 +38,8 @@ export async function openCliSession(opts: CliStoreOptions): Promise<CliSession>
     if (opts.sync !== false) {
       const { sync, problems } = await syncCorpus(store, opts.corpus ?? settings.corpusDir, clock);
       for (const p of problems) process.stderr.write(`skipped ${p.file}: ${p.reason}\n`);
-      if (sync.added.length || sync.archived.length || sync.unarchived.length) {
-        process.stderr.write(
-          `corpus: ${sync.added.length} new action(s), ${sync.archived.length} archived, ${sync.unarchived.length} back from the archive\n`,
-        );
+      if (sync.added.length || sync.archived.length || sync.unarchived.length || sync.renamed.length) {
+        process.stderr.write(`corpus actions: ${describeSync(sync)}\n`);
       }
     }
   } catch (err) {

@@ -19,3 +19,10 @@ export async function syncCorpus(store: Store, corpusDir: string, clock: Clock):
   const { actions, problems } = await readCorpusActions(corpusDir, clock);
   return { sync: await store.syncActions(actions, clock()), problems };
 }
+
+/** One line saying what a sync changed: "3 new, 1 archived, 0 back from the archive, 22 carried over to stable ids". */
+export function describeSync(sync: SyncResult): string {
+  const parts = [`${sync.added.length} new`, `${sync.archived.length} archived`, `${sync.unarchived.length} back from the archive`];
+  if (sync.renamed.length) parts.push(`${sync.renamed.length} carried over to new ids (old ids still work)`);
+  return parts.join(", ");
+}

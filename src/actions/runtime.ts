@@ -8,6 +8,7 @@ import type { Settings } from "../config.js";
 import { openStore } from "../store/open.js";
 import type { Store, SyncResult } from "../store/types.js";
 import type { Action } from "../types.js";
+import { describeSync } from "./corpus.js";
 import { ActionsService } from "./service.js";
 
 /** The open actions store and its service. Close `store` on shutdown. */
@@ -32,10 +33,7 @@ export async function openActions(opts: {
   const store = await openStore(opts.settings, { clock });
   try {
     const sync = await store.syncActions(opts.actions, clock());
-    opts.log?.(
-      `actions store (${store.backend}): ${opts.actions.length} actions from the corpus; ${sync.added.length} new, ` +
-        `${sync.archived.length} archived, ${sync.unarchived.length} back from the archive`,
-    );
+    opts.log?.(`actions store (${store.backend}): ${opts.actions.length} actions from the corpus; ${describeSync(sync)}`);
     return { store, service: new ActionsService({ store, clock, settings: opts.settings }), sync };
   } catch (err) {
     await store.close().catch(() => {});

@@ -4,11 +4,11 @@
  * headings such as "Immediately" or "Within three months"), and stated deadlines
  * ("an improvement plan ... must be submitted ... by Wednesday 20 September 2017").
  */
-import { createHash } from "node:crypto";
 import type { Action, Inspection } from "../types.js";
 import type { Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import { addDays, addMonths, findDates } from "../text/dates.js";
-import { foldPhrase, numberValue, tokenize } from "../text/words.js";
+import { numberValue, tokenize } from "../text/words.js";
+import { actionId } from "./actionId.js";
 import { isTabular, type Doc, type Line } from "./document.js";
 import { MAY_NAME_SERVICE } from "./judgements.js";
 
@@ -24,11 +24,6 @@ const TIMESCALE = /^(immediately|with immediate effect|within (\w+|\d+) (days?|w
 const DEADLINE = /\b(must|should|to|will|needs? to|(is|are) required to)\s+(be\s+)?(submit\w*|sen[dt]|complet\w*|publish\w*|provid\w*|deliver\w*|return\w*|agree\w*|produc\w*|present\w*)\b|\bdeadline\b|\bfor (submission|completion)\b/i;
 /** A deadline counted from publication: "within 70 working days of the report being published". */
 const RELATIVE_DEADLINE = /\bwithin (\w+) (working )?(days?|weeks?|months?) of (the )?(report|publication|inspection report)\b[^.]*?\bpublish\w*|\bwithin (\w+) (working )?(days?|weeks?|months?) of publication\b/i;
-
-/** Stable id: the same action in the same file keeps its id when the corpus is re-read. */
-export function actionId(file: string, authority: string, text: string): string {
-  return createHash("sha256").update(`${file}\n${authority}\n${foldPhrase(text)}`).digest("hex").slice(0, 16);
-}
 
 /** Works out a due date from a timescale and the publication date (null when it cannot). */
 export function dueDate(timescale: string | null, published: string | null): string | null {
@@ -57,7 +52,7 @@ function servicesOf(text: string, lex: Lexicon, inspection: Inspection): Service
 export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): Action[] {
   const out: Action[] = [];
   const make = (kind: Action["kind"], text: string, timescale: string | null, due: string | null, service: ServiceRef | null, line: number, lineEnd: number, quote: string) =>
-    out.push({ id: actionId(doc.file, inspection.authority, text), authority: inspection.authority, inspection, service: service?.name ?? null, kind, text, timescale, due, citation: { file: doc.file, line, lineEnd, quote } });
+    out.push({ id: actionId(inspection, text), authority: inspection.authority, inspection, service: service?.name ?? null, kind, text, timescale, due, citation: { file: doc.file, line, lineEnd, quote } });
 
   let service: ServiceRef | null = null;
   let inSection: Action["kind"] | null = null;
@@ -97,7 +92,7 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
     if (last && last.citation.lineEnd >= line.no - 1 && !line.bullet && !line.numbered && /^[a-z(]/.test(line.body) && !/[.;!?]$/.test(last.text)) {
       last.text = `${last.text} ${line.body}`;
       last.citation = { ...last.citation, lineEnd: line.no, quote: `${last.citation.quote}\n${line.text.trim()}` };
-      last.id = actionId(doc.file, inspection.authority, last.text);
+      last.id = actionId(inspection, last.text);
       continue;
     }
     const ts = TIMESCALE.exec(line.body);

@@ -111,6 +111,25 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX feedback_votes_updated ON feedback_votes (updated_at);
     `,
   },
+  {
+    version: 3,
+    name: "action aliases (ids an action was known by before); chat deliveries already answered",
+    sql: `
+      CREATE TABLE action_aliases (
+        alias       TEXT PRIMARY KEY,
+        alias_short TEXT NOT NULL,
+        action_id   TEXT NOT NULL REFERENCES actions (id),
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX action_aliases_short ON action_aliases (alias_short);
+      CREATE INDEX action_aliases_action ON action_aliases (action_id);
+      CREATE TABLE seen_deliveries (
+        delivery_key TEXT PRIMARY KEY,
+        expires_at   TEXT NOT NULL
+      );
+      CREATE INDEX seen_deliveries_expiry ON seen_deliveries (expires_at);
+    `,
+  },
 ];
 
 /** PostgreSQL schema history (same tables, native types). */
@@ -207,6 +226,26 @@ export const postgresMigrations: readonly Migration[] = [
         PRIMARY KEY (answer_id, platform, user_id)
       );
       CREATE INDEX feedback_votes_updated ON feedback_votes (updated_at);
+    `,
+  },
+  {
+    version: 3,
+    name: "action aliases (ids an action was known by before); chat deliveries already answered",
+    sql: `
+      CREATE TABLE action_aliases (
+        alias       text PRIMARY KEY,
+        alias_short text NOT NULL,
+        action_id   text NOT NULL REFERENCES actions (id),
+        created_at  timestamptz NOT NULL
+      );
+      CREATE INDEX action_aliases_short ON action_aliases (alias_short text_pattern_ops);
+      CREATE INDEX action_aliases_lower ON action_aliases (lower(alias) text_pattern_ops);
+      CREATE INDEX action_aliases_action ON action_aliases (action_id);
+      CREATE TABLE seen_deliveries (
+        delivery_key text PRIMARY KEY,
+        expires_at   timestamptz NOT NULL
+      );
+      CREATE INDEX seen_deliveries_expiry ON seen_deliveries (expires_at);
     `,
   },
 ];

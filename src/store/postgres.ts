@@ -13,7 +13,7 @@ import { actionNotFound, storeFailed } from "./errors.js";
 import { postgresMigrations, type Migration } from "./migrations.js";
 import * as feedback from "./postgresFeedback.js";
 import type { FeedbackVote, PurgeResult, UnansweredQuestion, Vote, VoteInput } from "./feedbackTypes.js";
-import { archiveChange, likePrefix, planSync, syncResult, toRecord, type ActionContent, type ActionRow } from "./rows.js";
+import { archiveChange, likePrefix, planSync, shortId, syncResult, toRecord, type ActionRow, type HeldAction } from "./rows.js";
 import type {
   ActionChange,
   ActionFilter,
@@ -114,12 +114,13 @@ export class PostgresStore implements Store {
       // Replicas sync at start, often together: one at a time, or both would archive
       // the same action and write two history rows.
       await c.query("SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))", [LOCK_SYNC]);
-      const held = new Map<string, { content: ActionContent; archived: boolean }>();
+      const held = new Map<string, HeldAction>();
       for (const r of (await c.query(`SELECT ${ACTION_COLUMNS} FROM actions`)).rows as Row[]) {
         const row = mapAction(r);
         held.set(row.id, { content: row, archived: row.archived });
       }
       const plan = planSync(held, actions);
+      for (const r of plan.rename) await rename(c, r.from, r.to, at);
       for (const a of plan.insert) {
         await c.query(
           `INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text, timescale, due, citation,
@@ -176,7 +177,9 @@ export class PostgresStore implements Store {
   async findActionIds(prefix: string): Promise<string[]> {
     const rows = await this.query(
       "looking up an action id",
-      `SELECT id FROM actions WHERE short_id LIKE $1 ESCAPE '\\' OR lower(id) LIKE $1 ESCAPE '\\' ORDER BY id COLLATE "C"`,
+      `SELECT id FROM (SELECT id FROM actions WHERE short_id LIKE $1 ESCAPE '\\' OR lower(id) LIKE $1 ESCAPE '\\'
+        UNION SELECT action_id FROM action_aliases WHERE alias_short LIKE $1 ESCAPE '\\' OR lower(alias) LIKE $1 ESCAPE '\\') found
+        ORDER BY id COLLATE "C"`,
       [likePrefix(prefix)],
     );
     return rows.map((r) => String(r.id));
@@ -384,6 +387,26 @@ export class PostgresStore implements Store {
     this.closed = true;
     await this.pool.end();
   }
+}
+
+/** Moves a row, its history and its aliases to a new id; the old id becomes an alias. */
+async function rename(c: pg.PoolClient, from: string, to: string, at: Date): Promise<void> {
+  await c.query(
+    `INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text, timescale, due, citation,
+        status, owner, archived, created_at, updated_at)
+      SELECT $2, $3, authority, inspection_id, published, service, kind, text, timescale, due, citation,
+        status, owner, archived, created_at, $4 FROM actions WHERE id = $1`,
+    [from, to, shortId(to), at],
+  );
+  await c.query("UPDATE action_changes SET action_id = $2 WHERE action_id = $1", [from, to]);
+  await c.query("UPDATE action_aliases SET action_id = $2 WHERE action_id = $1", [from, to]);
+  await c.query("DELETE FROM action_aliases WHERE alias = $1", [to]);
+  await c.query("DELETE FROM actions WHERE id = $1", [from]);
+  await c.query(
+    `INSERT INTO action_aliases (alias, alias_short, action_id, created_at) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (alias) DO UPDATE SET action_id = excluded.action_id`,
+    [from, shortId(from), to, at],
+  );
 }
 
 async function addChange(c: pg.PoolClient, ch: ActionChange): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Action, Citation } from "../types.js";
+import { actionKey, legacyActionId } from "../extract/actionId.js";
 import type { ActionChange, ActionRecord, ActionStatus, SyncResult } from "./types.js";
 
 /** Who archive/unarchive changes are recorded as. */
@@ -109,8 +110,19 @@ export function toRecord(r: ActionRow): ActionRecord {
   };
 }
 
+/** A row the store holds, as a sync sees it. */
+export interface HeldAction {
+  content: ActionContent;
+  archived: boolean;
+}
+
 /** What a sync must write, worked out from the rows held and the corpus read. */
 export interface SyncPlan {
+  /**
+   * Rows carried over to the id the corpus now gives them, written first: the row, its
+   * history and its aliases move to `to`, and `from` becomes an alias that still resolves.
+   */
+  rename: { from: string; to: string }[];
   insert: ActionContent[];
   update: ActionContent[];
   archive: string[];
@@ -120,29 +132,104 @@ export interface SyncPlan {
 
 /**
  * Plans a sync. Duplicated ids in the corpus keep the first occurrence: the id is the
- * identity, and two actions with one id would otherwise fight over one row.
+ * identity, and two actions with one id would otherwise fight over one row. A corpus
+ * action whose id the store does not hold takes over a held row the corpus no longer
+ * names (see `findSuccessors`), so its status, owner and history are never cut off.
  */
-export function planSync(held: ReadonlyMap<string, { content: ActionContent; archived: boolean }>, actions: readonly Action[]): SyncPlan {
-  const plan: SyncPlan = { insert: [], update: [], archive: [], unarchive: [], unchanged: 0 };
-  const seen = new Set<string>();
-  for (const a of actions) {
-    if (seen.has(a.id)) continue;
-    seen.add(a.id);
+export function planSync(held: ReadonlyMap<string, HeldAction>, actions: readonly Action[]): SyncPlan {
+  const plan: SyncPlan = { rename: [], insert: [], update: [], archive: [], unarchive: [], unchanged: 0 };
+  const corpus = [...new Map(actions.map((a) => [a.id, a] as const).reverse()).values()].reverse();
+  const ids = new Set(corpus.map((a) => a.id));
+  const orphans = new Map([...held].filter(([id]) => !ids.has(id)));
+  const successors = findSuccessors(orphans, corpus.filter((a) => !held.has(a.id)));
+  for (const a of corpus) {
     const content = toContent(a);
-    const row = held.get(a.id);
+    const from = successors.get(a.id);
+    const row = from !== undefined ? held.get(from) : held.get(a.id);
     if (!row) {
       plan.insert.push(content);
       continue;
     }
-    const changed = !sameContent(row.content, content);
+    if (from !== undefined) plan.rename.push({ from, to: a.id });
+    const changed = !sameContent({ ...row.content, id: a.id, shortId: shortId(a.id) }, content);
     if (changed) plan.update.push(content);
     if (row.archived) plan.unarchive.push(a.id);
-    if (!changed && !row.archived) plan.unchanged++;
+    if (!changed && !row.archived && from === undefined) plan.unchanged++;
   }
-  for (const [id, row] of held) {
-    if (!seen.has(id) && !row.archived) plan.archive.push(id);
+  const renamed = new Set(plan.rename.map((r) => r.from));
+  for (const [id, row] of orphans) {
+    if (!renamed.has(id) && !row.archived) plan.archive.push(id);
   }
   return plan;
+}
+
+/** What identifies an action whatever its id: authority, kind and folded text. */
+function contentKey(c: Pick<ActionContent, "authority" | "kind" | "text">): string {
+  return `${c.authority.toLowerCase()}\n${c.kind}\n${actionKey(c.text)}`;
+}
+
+/**
+ * Pairs corpus actions new to the store with held rows the corpus no longer names, by
+ * (in this order): the id the first releases gave the action (a store written before ids
+ * were stable); the same authority, kind and folded text (an id scheme or inspection date
+ * read differently); the same inspection and one text the start of the other (an extractor
+ * that now joins a wrapped line). A pairing is made only when it is the one candidate
+ * (preferring the same inspection, then the same publication date, then rows not
+ * archived): an action is never given another's status by a guess.
+ * @returns new id -> held id
+ */
+export function findSuccessors(orphans: ReadonlyMap<string, HeldAction>, newcomers: readonly Action[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  const claim = (a: Action, id: string) => {
+    out.set(a.id, id);
+    taken.add(id);
+  };
+  for (const a of newcomers) {
+    const legacy = legacyActionId(a.citation.file, a.authority, a.text);
+    if (orphans.has(legacy) && !taken.has(legacy)) claim(a, legacy);
+  }
+  const free = () => [...orphans].filter(([id]) => !taken.has(id));
+  for (const a of newcomers) {
+    if (out.has(a.id)) continue;
+    const key = contentKey(a);
+    const one = onlyCandidate(a, free().filter(([, row]) => contentKey(row.content) === key));
+    if (one) claim(a, one);
+  }
+  // A row two newcomers both extend (the extractor now splits what it joined) goes to neither.
+  const extend = (x: string, y: string) => y.split(" ").length >= 4 && x.startsWith(`${y} `);
+  const picks = new Map<string, Action[]>();
+  for (const a of newcomers) {
+    if (out.has(a.id)) continue;
+    const mine = actionKey(a.text);
+    const fits = free().filter(([, row]) => {
+      const theirs = actionKey(row.content.text);
+      const same = row.content.inspectionId === a.inspection.id && row.content.authority.toLowerCase() === a.authority.toLowerCase() && row.content.kind === a.kind;
+      return same && (extend(mine, theirs) || extend(theirs, mine));
+    });
+    const one = onlyCandidate(a, fits);
+    if (one) picks.set(one, [...(picks.get(one) ?? []), a]);
+  }
+  for (const [id, as] of picks) if (as.length === 1) claim(as[0], id);
+  return out;
+}
+
+/** The one held row `a` most plausibly continues, or null when there is none or no single one. */
+function onlyCandidate(a: Action, candidates: [string, HeldAction][]): string | null {
+  const tiers: ((row: HeldAction) => boolean)[] = [
+    (row) => row.content.inspectionId === a.inspection.id,
+    (row) => a.inspection.published !== null && row.content.published === a.inspection.published,
+    () => true,
+  ];
+  for (const tier of tiers) {
+    const fit = candidates.filter(([, row]) => tier(row));
+    if (fit.length === 1) return fit[0][0];
+    if (fit.length > 1) {
+      const live = fit.filter(([, row]) => !row.archived);
+      return live.length === 1 ? live[0][0] : null;
+    }
+  }
+  return null;
 }
 
 /** The result reported for a carried-out plan. */
@@ -152,6 +239,7 @@ export function syncResult(plan: SyncPlan): SyncResult {
     updated: plan.update.map((c) => c.id),
     archived: [...plan.archive],
     unarchived: [...plan.unarchive],
+    renamed: plan.rename.map((r) => ({ ...r })),
     unchanged: plan.unchanged,
   };
 }

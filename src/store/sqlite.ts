@@ -13,7 +13,7 @@ import { actionNotFound, storeFailed } from "./errors.js";
 import { sqliteMigrations, type Migration } from "./migrations.js";
 import * as feedback from "./sqliteFeedback.js";
 import type { FeedbackVote, PurgeResult, UnansweredQuestion, Vote, VoteInput } from "./feedbackTypes.js";
-import { archiveChange, likePrefix, planSync, syncResult, toRecord, type ActionContent, type ActionRow } from "./rows.js";
+import { archiveChange, likePrefix, planSync, shortId, syncResult, toRecord, type ActionRow, type HeldAction } from "./rows.js";
 import type {
   ActionChange,
   ActionFilter,
@@ -101,7 +101,7 @@ export class SqliteStore implements Store {
 
   async syncActions(actions: readonly Action[], at: Date): Promise<SyncResult> {
     return this.write("syncing actions from the corpus", () => {
-      const held = new Map<string, { content: ActionContent; archived: boolean }>();
+      const held = new Map<string, HeldAction>();
       for (const r of this.db.prepare(`SELECT ${ACTION_COLUMNS} FROM actions`).all() as Row[]) {
         const row = mapAction(r);
         held.set(row.id, { content: row, archived: row.archived });
@@ -115,6 +115,7 @@ export class SqliteStore implements Store {
         published = @published, service = @service, kind = @kind, text = @text, timescale = @timescale, due = @due,
         citation = @citation, updated_at = @now WHERE id = @id`);
       const setArchived = this.db.prepare("UPDATE actions SET archived = ?, updated_at = ? WHERE id = ?");
+      for (const r of plan.rename) this.rename(r.from, r.to, now);
       for (const c of plan.insert) insert.run({ ...c, now });
       for (const c of plan.update) update.run({ ...c, now });
       for (const id of plan.archive) {
@@ -127,6 +128,25 @@ export class SqliteStore implements Store {
       }
       return syncResult(plan);
     });
+  }
+
+  /** Moves a row, its history and its aliases to a new id; the old id becomes an alias. */
+  private rename(from: string, to: string, now: string): void {
+    const args = { from, to, toShort: shortId(to), fromShort: shortId(from), now };
+    this.db
+      .prepare(`INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text, timescale, due, citation,
+          status, owner, archived, created_at, updated_at)
+        SELECT @to, @toShort, authority, inspection_id, published, service, kind, text, timescale, due, citation,
+          status, owner, archived, created_at, @now FROM actions WHERE id = @from`)
+      .run(args);
+    this.db.prepare("UPDATE action_changes SET action_id = @to WHERE action_id = @from").run(args);
+    this.db.prepare("UPDATE action_aliases SET action_id = @to WHERE action_id = @from").run(args);
+    this.db.prepare("DELETE FROM action_aliases WHERE alias = @to").run(args);
+    this.db.prepare("DELETE FROM actions WHERE id = @from").run(args);
+    this.db
+      .prepare(`INSERT INTO action_aliases (alias, alias_short, action_id, created_at) VALUES (@from, @fromShort, @to, @now)
+        ON CONFLICT (alias) DO UPDATE SET action_id = excluded.action_id`)
+      .run(args);
   }
 
   private addChange(c: ActionChange): void {
@@ -167,8 +187,10 @@ export class SqliteStore implements Store {
     return this.read("looking up an action id", () => {
       const like = likePrefix(prefix);
       const rows = this.db
-        .prepare("SELECT id FROM actions WHERE short_id LIKE ? ESCAPE '\\' OR lower(id) LIKE ? ESCAPE '\\' ORDER BY id")
-        .all(like, like) as Row[];
+        .prepare(`SELECT id FROM actions WHERE short_id LIKE @like ESCAPE '\\' OR lower(id) LIKE @like ESCAPE '\\'
+          UNION SELECT action_id FROM action_aliases WHERE alias_short LIKE @like ESCAPE '\\' OR lower(alias) LIKE @like ESCAPE '\\'
+          ORDER BY 1`)
+        .all({ like }) as Row[];
       return rows.map((r) => String(r.id));
     });
   }

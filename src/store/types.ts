@@ -69,6 +69,12 @@ export interface SyncResult {
   updated: string[];
   archived: string[];
   unarchived: string[];
+  /**
+   * Held actions the corpus now names by another id (an older id scheme, a report renamed
+   * or moved together with a changed reading): carried over with status, owner and
+   * history; the old id still resolves.
+   */
+  renamed: { from: string; to: string }[];
   unchanged: number;
 }
 
@@ -119,7 +125,10 @@ export interface Store extends ConversationReferenceStore, FeedbackStore {
   listActions(filter?: ActionFilter): Promise<ActionRecord[]>;
   /** One action by its full id, or null. */
   getAction(id: string): Promise<ActionRecord | null>;
-  /** Full ids of actions whose id or short id starts with `prefix` (case-insensitive), archived included. */
+  /**
+   * Full ids of actions whose id or short id starts with `prefix` (case-insensitive),
+   * archived included; also of actions once known by such an id (see SyncResult.renamed).
+   */
   findActionIds(prefix: string): Promise<string[]>;
   /** Sets the status; returns the change written, or null when the status was already that. */
   setStatus(id: string, status: ActionStatus, by: string, at: Date): Promise<ActionChange | null>;

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors.js";
 import { shortId } from "../../src/store/rows.js";
 import type { DigestSendKey, Store } from "../../src/store/types.js";
-import { action, corpus, MINUTE } from "./fixtures.js";
+import { actionId, legacyActionId } from "../../src/extract/actionId.js";
+import { action, corpus, inspection, MINUTE } from "./fixtures.js";
 import type { HarnessFactory, StoreHarness } from "./harness.js";
 import { defineFeedbackContract } from "./feedbackContract.js";
 
@@ -70,7 +71,7 @@ export function defineStoreContract(factory: HarnessFactory): void {
       const reread = corpus().filter((a) => a.authority !== "Halton");
       reread[1] = { ...reread[1], due: "2011-08-07" };
       const res = await store.syncActions(reread, T2);
-      expect(res).toEqual({ added: [], updated: ["oxfordshire-2011-03-07-2"], archived: ["halton-2011-03-07-1"], unarchived: [], unchanged: 2 });
+      expect(res).toEqual({ added: [], updated: ["oxfordshire-2011-03-07-2"], archived: ["halton-2011-03-07-1"], unarchived: [], renamed: [], unchanged: 2 });
 
       const ox2 = await store.getAction("oxfordshire-2011-03-07-2");
       expect(ox2).toMatchObject({ due: "2011-08-07", owner: "Bob", status: "open" });
@@ -100,6 +101,77 @@ export function defineStoreContract(factory: HarnessFactory): void {
       const res = await store.syncActions([a, { ...a, text: "duplicate" }], T0);
       expect(res.added).toEqual([a.id]);
       expect((await store.getAction(a.id))?.text).toBe(a.text);
+    });
+  });
+
+  describe("actions the corpus names by a new id", () => {
+    /** The corpus as the first releases keyed it: by file path, authority and text. */
+    const legacyCorpus = () => corpus().map((a) => ({ ...a, id: legacyActionId(a.citation.file, a.authority, a.text) }));
+    /** The same corpus keyed by what each action is, its report moved into a sub-folder. */
+    const movedCorpus = () =>
+      corpus().map((a) => {
+        const file = `2011/${a.citation.file}`;
+        return { ...a, id: actionId(a.inspection, a.text), inspection: { ...a.inspection, file }, citation: { ...a.citation, file } };
+      });
+
+    it("carries status, owner and history over to the new id; the old id and its short id still resolve", async () => {
+      const old = legacyCorpus();
+      await store.syncActions(old, T0);
+      await store.setStatus(old[0].id, "done", "Ann", T1);
+      await store.assign(old[3].id, "Bob", "Ann", T1);
+
+      const now = movedCorpus();
+      const res = await store.syncActions(now, T2);
+      expect(res).toMatchObject({ added: [], archived: [], unarchived: [], unchanged: 0 });
+      expect(res.renamed).toEqual(old.map((a, i) => ({ from: a.id, to: now[i].id })));
+      // The moved file is the one field that changed: the citation is refreshed.
+      expect(res.updated).toEqual(now.map((a) => a.id));
+
+      expect(await store.getAction(now[0].id)).toMatchObject({ status: "done", owner: null, citation: { file: "2011/oxfordshire.txt" } });
+      expect(await store.getAction(now[3].id)).toMatchObject({ status: "open", owner: "Bob" });
+      expect((await store.history(now[0].id)).map((c) => [c.actionId, c.field, c.to])).toEqual([[now[0].id, "status", "done"]]);
+      expect(await store.listActions({ includeArchived: true })).toHaveLength(4);
+      expect(await store.getAction(old[0].id)).toBeNull();
+      expect(await store.findActionIds(shortId(old[0].id))).toEqual([now[0].id]);
+      expect(await store.findActionIds(old[3].id.toUpperCase())).toEqual([now[3].id]);
+      expect(await store.findActionIds(shortId(now[3].id))).toEqual([now[3].id]);
+
+      // Once carried over, nothing moves again, also for another instance.
+      const other = await h.open();
+      expect(await other.syncActions(now, T2)).toMatchObject({ added: [], updated: [], archived: [], renamed: [], unchanged: 4 });
+      expect(await other.findActionIds(shortId(old[0].id))).toEqual([now[0].id]);
+    });
+
+    it("keeps following an id renamed twice", async () => {
+      const first = action("Derby", 1);
+      await store.syncActions([first], T0);
+      await store.setStatus(first.id, "in-progress", "Ann", T1);
+      const second = { ...first, id: "derby-second" };
+      const third = { ...first, id: "derby-third", text: `${first.text}.` };
+      await store.syncActions([second], T1);
+      expect((await store.syncActions([third], T2)).renamed).toEqual([{ from: "derby-second", to: "derby-third" }]);
+      expect(await store.findActionIds(first.id)).toEqual(["derby-third"]);
+      expect(await store.findActionIds(shortId("derby-second"))).toEqual(["derby-third"]);
+      expect(await store.history("derby-third")).toHaveLength(1);
+    });
+
+    it("takes a row over when the extractor now joins a wrapped line, not when two actions could be meant", async () => {
+      const cut = action("Halton", 1, { text: "Improve the quality of supervision so that" });
+      await store.syncActions([cut], T0);
+      await store.assign(cut.id, "Cy", "Ann", T1);
+      const whole = action("Halton", 9, { text: "Improve the quality of supervision so that social workers reflect on their practice." });
+      const res = await store.syncActions([whole], T2);
+      expect(res.renamed).toEqual([{ from: cut.id, to: whole.id }]);
+      expect(await store.getAction(whole.id)).toMatchObject({ owner: "Cy", text: whole.text });
+
+      // Two same-text actions of two other inspections, a third inspection's action: no guess.
+      const a = action("Derby", 1, { text: "Publish the plan" });
+      const b = action("Derby", 2, { text: "Publish the plan", inspection: { ...inspection("Derby", "2015-01-01"), id: "derby-2015" } });
+      await store.syncActions([whole, a, b], T2);
+      const c = action("Derby", 3, { text: "Publish the plan", inspection: { ...inspection("Derby", "2019-01-01"), id: "derby-2019" } });
+      const guess = await store.syncActions([whole, c], T2);
+      expect(guess).toMatchObject({ added: [c.id], renamed: [] });
+      expect([...guess.archived].sort()).toEqual([a.id, b.id].sort());
     });
   });
 
