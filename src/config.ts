@@ -25,6 +25,9 @@ const boolish = z
     return z.NEVER;
   });
 
+/** How long questions are kept (unanswered ones and those voted on) when QUESTION_LOG_DAYS is not set. */
+export const DEFAULT_QUESTION_LOG_DAYS = 30;
+
 const schema = z
   .object({
     CORPUS_DIR: optionalString,
@@ -67,6 +70,18 @@ const schema = z
     DIGEST_TIME: optionalString.refine((s) => s === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), {
       message: "must be HH:MM (24-hour), e.g. 09:00",
     }),
+    QUESTION_LOG_DAYS: z
+      .string()
+      .optional()
+      .transform((s, ctx) => {
+        if (s === undefined || s.trim() === "") return DEFAULT_QUESTION_LOG_DAYS;
+        const n = Number(s);
+        if (!Number.isInteger(n) || n < 0 || n > 3650) {
+          ctx.addIssue({ code: "custom", message: "must be a whole number of days from 0 (keep nothing) to 3650, e.g. 30" });
+          return z.NEVER;
+        }
+        return n;
+      }),
     DIGEST_DAYS: optionalString.refine(
       (s) => s === undefined || /^(weekdays|daily|(mon|tue|wed|thu|fri|sat|sun)(,(mon|tue|wed|thu|fri|sat|sun))*)$/i.test(s),
       { message: "must be weekdays, daily, or a comma list such as mon,wed,fri" },
@@ -134,6 +149,11 @@ export interface Settings {
   teams?: TeamsSettings;
   adminUsers: string[];
   digest: { timeZone: string; time: string; days: string };
+  /**
+   * QUESTION_LOG_DAYS: days unanswered questions and feedback (both hold question text) are
+   * kept; 0 keeps nothing at all. Undefined = DEFAULT_QUESTION_LOG_DAYS.
+   */
+  questionLogDays?: number;
 }
 
 /**
@@ -173,5 +193,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       : undefined,
     adminUsers: (e.ADMIN_USERS ?? "").split(/[\s,]+/).filter(Boolean),
     digest: { timeZone, time: e.DIGEST_TIME ?? "09:00", days: (e.DIGEST_DAYS ?? "weekdays").toLowerCase() },
+    questionLogDays: e.QUESTION_LOG_DAYS,
   };
 }

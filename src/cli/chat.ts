@@ -2,7 +2,8 @@
  * The terminal chat `npm start` opens when no Slack or Teams settings are present: ask a
  * question, get the answer with its sources, until "exit" or end of input. With the
  * actions store open, "actions …" works too (list, done, reopen, assign), as the person
- * logged in to the machine.
+ * logged in to the machine. With the feedback service, questions it cannot answer are kept
+ * for the maintainers' report, and "feedback" shows that report.
  */
 import { createInterface } from "node:readline";
 import type { Bot } from "../bot.js";
@@ -11,6 +12,8 @@ import { isActionsCommand } from "../actions/parse.js";
 import { renderActionsReplyText } from "../actions/render.js";
 import type { ActionsService } from "../actions/service.js";
 import type { Actor } from "../actions/types.js";
+import { answerFeedbackCommand, isFeedbackCommand } from "../feedback/command.js";
+import type { FeedbackService } from "../feedback/service.js";
 import { renderText } from "../render/text.js";
 
 /** What the terminal chat can use besides the core. */
@@ -21,6 +24,8 @@ export interface TerminalChatOptions {
   actions?: ActionsService;
   /** Who changes an action from this terminal (their history rows say so). */
   actor?: Actor;
+  /** Keeps unanswered questions and answers "feedback"; without it neither happens. */
+  feedback?: FeedbackService;
 }
 
 /** Runs the chat until the input ends or the user types "exit". */
@@ -44,7 +49,12 @@ export async function runTerminalChat(bot: Bot, opts: TerminalChatOptions = {}):
 }
 
 async function reply(bot: Bot, q: string, opts: TerminalChatOptions): Promise<string> {
-  if (!opts.actions || !isActionsCommand(q)) return renderText(bot.ask(q));
   const actor = opts.actor ?? { id: "terminal", name: "terminal" };
+  if (opts.feedback && isFeedbackCommand(q)) return (await answerFeedbackCommand(opts.feedback, q, actor.id, (l) => process.stderr.write(`${l}\n`))).text;
+  if (!opts.actions || !isActionsCommand(q)) {
+    const answer = bot.ask(q);
+    await opts.feedback?.noteAnswer(answer, "terminal");
+    return renderText(answer);
+  }
   return renderActionsReplyText(await answerActionsCommand(opts.actions, q, { actor, platform: "terminal", destination: "" }, (l) => process.stderr.write(`${l}\n`)));
 }

@@ -6,8 +6,11 @@
 import { userInfo } from "node:os";
 import { openActions } from "../actions/runtime.js";
 import { loadBot } from "../bot.js";
+import { systemClock } from "../clock.js";
 import { loadSettings } from "../config.js";
 import { AppError } from "../errors.js";
+import { QuestionLogPurger } from "../feedback/purger.js";
+import { FeedbackService } from "../feedback/service.js";
 import { runTerminalChat } from "./chat.js";
 import { startServers } from "./servers.js";
 
@@ -25,7 +28,10 @@ async function main(): Promise<void> {
       return null;
     });
     const user = userInfo().username;
-    await runTerminalChat(bot, { actions: actions?.service, actor: { id: user, name: user } });
+    // The terminal runs where the database is: ADMIN_USERS (chat user ids) does not limit its "feedback".
+    const feedback = actions ? new FeedbackService({ store: actions.store, clock: systemClock, settings: { ...settings, adminUsers: [] } }) : undefined;
+    if (feedback) await new QuestionLogPurger(feedback, (m) => process.stderr.write(`${m}\n`)).tick();
+    await runTerminalChat(bot, { actions: actions?.service, actor: { id: user, name: user }, feedback });
     await actions?.store.close();
     return;
   }
