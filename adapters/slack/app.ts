@@ -6,6 +6,7 @@
  * commands and interactivity on one URL); in Socket Mode `start()` connects instead.
  * The core is reached only through `bot.ask`.
  */
+import { createHash } from "node:crypto";
 import { App, HTTPReceiver, LogLevel, type Logger } from "@slack/bolt";
 import { isActionsCommand } from "../../src/actions/parse.js";
 import type { ActionsService } from "../../src/actions/service.js";
@@ -16,7 +17,7 @@ import type { Answer } from "../../src/types.js";
 import type { Route } from "../http/server.js";
 import { createSlackDigestSender, registerSlackActions, runSlackActions } from "./actions.js";
 import { renderActionsReply } from "./actionsRender.js";
-import { RecentIds } from "../http/recentIds.js";
+import { RecentIds, type DeliveryMemory } from "../http/recentIds.js";
 import { escapeSlack } from "./escape.js";
 import { renderAnswer, SUGGESTION_ACTION, type Block } from "./render.js";
 
@@ -26,6 +27,8 @@ export interface SlackAdapterOptions {
   settings: SlackSettings;
   /** The open actions: adds `/actions`, its buttons, and "@bot actions …" in messages. */
   actions?: ActionsService;
+  /** Deliveries already answered (default: this process's memory; the shared store with replicas). */
+  deliveries?: DeliveryMemory;
   log?: (line: string) => void;
 }
 
@@ -73,6 +76,19 @@ function shareBlock(question: string): Block {
   };
 }
 
+/**
+ * What makes a delivery the same delivery: an Events API event's event_id (the same in
+ * Slack's retries); for a slash command or an interaction, the whole payload (its
+ * trigger_id is new for every user action, so only a re-sent request matches).
+ */
+export function deliveryKey(body: Record<string, unknown>): string | null {
+  if (typeof body.event_id === "string") return `slack:event:${body.event_id}`;
+  const event = body.event as { channel?: string; ts?: string } | undefined;
+  if (event?.channel && event.ts) return `slack:event:${event.channel}:${event.ts}`;
+  if (typeof body.trigger_id === "string") return `slack:request:${createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 32)}`;
+  return null;
+}
+
 /** Builds the Slack adapter. */
 export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -89,7 +105,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   } else {
     app = new App({ token: settings.botToken, appToken: settings.appToken, socketMode: true, clientOptions, logger });
   }
-  const seen = new RecentIds();
+  const deliveries = opts.deliveries ?? new RecentIds();
   const answerOf = (question: string): Answer => bot.ask(question || "help");
   // A message is either an actions command ("actions overdue") or a question for the core.
   const replyTo = async (text: string, user: string, channel: string) => {
@@ -99,23 +115,34 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     return renderAnswer(answerOf(text));
   };
 
+  // Before every listener: a delivery answered before (here or, with the shared store, by
+  // another replica) is acknowledged and dropped.
+  app.use(async (args) => {
+    const key = deliveryKey(args.body as Record<string, unknown>);
+    if (key && !(await deliveries.firstTime(key))) {
+      log(`slack: ${key} delivered again; already answered`);
+      const ack = (args as { ack?: () => Promise<void> }).ack;
+      if (ack) await ack();
+      return;
+    }
+    await args.next();
+  });
+
   app.error(async (err) => {
     log(`slack: ${err.stack ?? err.message}`);
   });
 
   // @bot question in a channel (or a follow-up mention inside a thread): answer in the thread.
-  app.event("app_mention", async ({ event, body, client }) => {
-    if (!seen.firstTime(String((body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`))) return;
+  app.event("app_mention", async ({ event, client }) => {
     if ((event as { bot_id?: string }).bot_id) return;
     const { text, blocks } = await replyTo(stripMention(event.text ?? ""), event.user ?? "", event.channel);
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text, blocks: blocks as never[], unfurl_links: false, unfurl_media: false });
   });
 
   // Any message in a direct message with the bot.
-  app.message(async ({ message, body, client }) => {
+  app.message(async ({ message, client }) => {
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
     if (m.channel_type !== "im" || m.subtype || m.bot_id) return;
-    if (!seen.firstTime(String((body as { event_id?: string }).event_id ?? `${m.channel}:${m.ts}`))) return;
     const { text, blocks } = await replyTo(stripMention(m.text ?? ""), m.user ?? "", m.channel);
     await client.chat.postMessage({ channel: m.channel, thread_ts: m.thread_ts, text, blocks: blocks as never[], unfurl_links: false, unfurl_media: false });
   });

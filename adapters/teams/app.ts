@@ -11,6 +11,7 @@ import type { TeamsSettings } from "../../src/config.js";
 import type { DigestSender } from "../../src/digest/types.js";
 import type { ConversationReferenceStore } from "../../src/store/types.js";
 import { renderDigestCard } from "./actionsCard.js";
+import type { DeliveryMemory } from "../http/recentIds.js";
 import type { Route } from "../http/server.js";
 import { createAuthentication } from "./authentication.js";
 import { InspectionTeamsBot } from "./handler.js";
@@ -31,6 +32,8 @@ export interface TeamsAdapterOptions {
   typingDelayMs?: number;
   /** The open actions: adds "actions …" messages and the cards' Done / Reopen buttons. */
   actions?: ActionsService;
+  /** Activities already answered (default: this process's memory; the shared store with replicas). */
+  deliveries?: DeliveryMemory;
 }
 
 /** A ready Teams adapter. */
@@ -72,6 +75,7 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
     clock: opts.clock ?? systemClock,
     typingDelayMs: opts.typingDelayMs ?? 1000,
     actions: opts.actions,
+    deliveries: opts.deliveries,
   });
   const post = (conversationId: string, content: ProactiveContent) => sendProactive(adapter, opts.settings.appId, references, conversationId, content);
   return {

@@ -16,7 +16,7 @@ import { readActionSubmit, renderActionsCard } from "./actionsCard.js";
 import { cleanMessageText, parseTeamsCommand } from "./commands.js";
 import { renderHelp } from "./help.js";
 import { conversationKey, rememberConversation } from "./references.js";
-import { RecentIds } from "../http/recentIds.js";
+import { RecentIds, type DeliveryMemory } from "../http/recentIds.js";
 import { renderAnswer } from "./render.js";
 import { withTyping } from "./typing.js";
 
@@ -31,14 +31,17 @@ export interface TeamsBotOptions {
   typingDelayMs: number;
   /** The open actions; without it "actions …" is just a question. */
   actions?: ActionsService;
+  /** Activities already answered (default: this process's memory; the shared store with replicas). */
+  deliveries?: DeliveryMemory;
 }
 
 /** An ActivityHandler (not TeamsActivityHandler: its member lookups call Teams APIs this bot does not need). */
 export class InspectionTeamsBot extends ActivityHandler {
-  private readonly seen = new RecentIds();
+  private readonly deliveries: DeliveryMemory;
 
   constructor(private readonly opts: TeamsBotOptions) {
     super();
+    this.deliveries = opts.deliveries ?? new RecentIds();
     this.onMessage(async (context, next) => {
       await this.remember(context);
       await this.answer(context);
@@ -72,7 +75,7 @@ export class InspectionTeamsBot extends ActivityHandler {
 
   private async answer(context: TurnContext): Promise<void> {
     const a = context.activity;
-    if (a.id && !this.seen.firstTime(`${a.conversation?.id}|${a.id}`)) {
+    if (a.id && !(await this.deliveries.firstTime(`teams:${a.conversation?.id}|${a.id}`))) {
       this.opts.log(`teams: activity ${a.id} delivered again; already answered`);
       return;
     }

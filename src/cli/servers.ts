@@ -9,6 +9,7 @@ import type { Settings } from "../config.js";
 import { openActions } from "../actions/runtime.js";
 import { DigestScheduler } from "../digest/scheduler.js";
 import type { DigestSender } from "../digest/types.js";
+import { RecentIds, storeDeliveries } from "../../adapters/http/recentIds.js";
 import { startHttpServer, type Route } from "../../adapters/http/server.js";
 import { createSlackAdapter } from "../../adapters/slack/app.js";
 import { createTeamsAdapter } from "../../adapters/teams/app.js";
@@ -31,10 +32,13 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
   const bot = await loading;
   bot.warm(); // the first free-text question should not pay for the index
   const { store, service } = await openActions({ settings, actions: bot.actions, clock, log });
+  // Replicas share one PostgreSQL database: a retry that reaches another replica must be
+  // recognised there. One process (SQLite) remembers in memory.
+  const deliveries = settings.databaseUrl ? storeDeliveries(store, { clock, log }) : new RecentIds();
   const senders: { slack?: DigestSender; teams?: DigestSender } = {};
   const stops: (() => Promise<void>)[] = [];
   if (settings.slack) {
-    const slack = createSlackAdapter({ bot, settings: settings.slack, actions: service, log });
+    const slack = createSlackAdapter({ bot, settings: settings.slack, actions: service, deliveries, log });
     senders.slack = slack.digestSender;
     routes.push(...slack.routes);
     await slack.start();
@@ -42,7 +46,7 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
     log(settings.slack.signingSecret ? `slack: POST ${server.url}/slack/events (events, commands, interactivity)` : "slack: connected in Socket Mode");
   }
   if (settings.teams) {
-    const teams = createTeamsAdapter({ bot, settings: settings.teams, references: store, actions: service, log, clock });
+    const teams = createTeamsAdapter({ bot, settings: settings.teams, references: store, actions: service, deliveries, log, clock });
     senders.teams = teams.digestSender;
     routes.push(...teams.routes);
     log(`teams: POST ${server.url}/api/messages${settings.teams.allowAnonymous ? " (anonymous: Bot Framework Emulator / local use only)" : ""}`);

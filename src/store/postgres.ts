@@ -306,6 +306,19 @@ export class PostgresStore implements Store {
     );
   }
 
+  async rememberDelivery(key: string, now: Date, expiresAt: Date): Promise<boolean> {
+    // One statement, so two replicas offered one key at once cannot both win.
+    const rows = await this.query(
+      "remembering a chat delivery",
+      `WITH forgotten AS (DELETE FROM seen_deliveries WHERE expires_at <= $3 AND delivery_key <> $1)
+        INSERT INTO seen_deliveries (delivery_key, expires_at) VALUES ($1, $2)
+        ON CONFLICT (delivery_key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_deliveries.expires_at <= $3
+        RETURNING delivery_key`,
+      [key, expiresAt, now],
+    );
+    return rows.length === 1;
+  }
+
   async getDigestSend(key: DigestSendKey): Promise<DigestSendRecord | null> {
     const rows = await this.query(
       "reading a digest send",

@@ -292,6 +292,19 @@ export class SqliteStore implements Store {
     });
   }
 
+  async rememberDelivery(key: string, now: Date, expiresAt: Date): Promise<boolean> {
+    return this.write("remembering a chat delivery", () => {
+      const at = now.toISOString();
+      this.db.prepare("DELETE FROM seen_deliveries WHERE expires_at <= ? AND delivery_key <> ?").run(at, key);
+      const r = this.db
+        .prepare(`INSERT INTO seen_deliveries (delivery_key, expires_at) VALUES (?, ?)
+          ON CONFLICT (delivery_key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_deliveries.expires_at <= ?
+          RETURNING delivery_key`)
+        .get(key, expiresAt.toISOString(), at);
+      return r !== undefined;
+    });
+  }
+
   async getDigestSend(key: DigestSendKey): Promise<DigestSendRecord | null> {
     return this.read("reading a digest send", () => {
       const r = this.db

@@ -157,6 +157,13 @@ export interface Store extends ConversationReferenceStore, FeedbackStore {
   releaseDigestSend(key: DigestSendKey, owner: string, error: string, at: Date, retryAt: Date): Promise<void>;
   /** The bookkeeping row for one digest, or null when nobody has claimed it. */
   getDigestSend(key: DigestSendKey): Promise<DigestSendRecord | null>;
+  /**
+   * Remembers one chat delivery (a Slack event id, a Teams activity id) until `expiresAt`,
+   * so a platform's retry that reaches another replica is not answered again. True for the
+   * one caller that offered the key first (or again after it expired); false for every
+   * repeat, from any instance. Expired keys are forgotten as new ones come in.
+   */
+  rememberDelivery(key: string, now: Date, expiresAt: Date): Promise<boolean>;
   /** Releases the connection(s). The store is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -339,6 +339,27 @@ export function defineStoreContract(factory: HarnessFactory): void {
     });
   });
 
+  describe("delivery memory", () => {
+    const later = (from: Date, minutes: number) => new Date(from.getTime() + minutes * MINUTE);
+
+    it("says first time once per key across instances, and again once the memory has expired", async () => {
+      const other = await h.open();
+      expect(await store.rememberDelivery("slack:event:Ev1", T0, later(T0, 60))).toBe(true);
+      expect(await other.rememberDelivery("slack:event:Ev1", later(T0, 1), later(T0, 61))).toBe(false);
+      expect(await store.rememberDelivery("slack:event:Ev1", later(T0, 59), later(T0, 119))).toBe(false);
+      expect(await other.rememberDelivery("teams:19:abc|1", T0, later(T0, 60))).toBe(true);
+      // Expired: offered again, it is new again (and remembered for its new time).
+      expect(await other.rememberDelivery("slack:event:Ev1", later(T0, 60), later(T0, 120))).toBe(true);
+      expect(await store.rememberDelivery("slack:event:Ev1", later(T0, 61), later(T0, 121))).toBe(false);
+    });
+
+    it("lets exactly one of many concurrent offers of one key win", async () => {
+      const other = await h.open();
+      const offers = Array.from({ length: 12 }, (_, i) => (i % 2 ? store : other).rememberDelivery("slack:event:EvX", T0, later(T0, 60)));
+      expect((await Promise.all(offers)).filter(Boolean)).toHaveLength(1);
+    });
+  });
+
   describe("conversation references", () => {
     it("saves, replaces, reads and lists them", async () => {
       const ref = { conversation: { id: "19:abc" }, serviceUrl: "https://smba.example/", bot: { id: "b" } };

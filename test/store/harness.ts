@@ -53,21 +53,27 @@ export function withSearchPath(url: string, schema: string): string {
   return u.toString();
 }
 
-/** A fresh schema `test_<random>` in the test database, dropped afterwards. */
-export const postgresHarness: HarnessFactory = async () => {
+/** A fresh schema `test_<random>` in the test database: its DATABASE_URL, and `drop()` to remove it. */
+export async function freshSchema(): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = `test_${randomBytes(6).toString("hex")}`;
   await admin(`CREATE SCHEMA ${schema}`);
+  return { url: withSearchPath(TEST_DATABASE_URL, schema), drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
+}
+
+/** A fresh schema in the test database per test, dropped afterwards. */
+export const postgresHarness: HarnessFactory = async () => {
+  const schema = await freshSchema();
   const opened: Store[] = [];
   return {
     async open(opts = {}) {
-      const store = new PostgresStore({ connectionString: withSearchPath(TEST_DATABASE_URL, schema), clock: opts.clock });
+      const store = new PostgresStore({ connectionString: schema.url, clock: opts.clock });
       opened.push(store);
       if (opts.migrate !== false) await store.migrate();
       return store;
     },
     async cleanup() {
       for (const s of opened) await s.close();
-      await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await schema.drop();
     },
   };
 };
