@@ -1,7 +1,8 @@
 /**
  * The Slack adapter, on @slack/bolt: mentions (answered in their thread), direct messages,
  * `/grade` and `/ofsted` (ephemeral, with a Share button), and with an ActionsService
- * `/actions`, its buttons and the digest sender (actions.ts). In HTTP mode Bolt's
+ * `/actions`, its buttons and the digest sender (actions.ts); with a FeedbackService 👍 / 👎
+ * under answers, the question log and the `feedback` report (feedback.ts). In HTTP mode Bolt's
  * HTTPReceiver serves POST /slack/events as a route of the shared server (events,
  * commands and interactivity on one URL); in Socket Mode `start()` connects instead.
  * The core is reached only through `bot.ask`.
@@ -13,13 +14,16 @@ import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
 import type { SlackSettings } from "../../src/config.js";
 import type { DigestSender } from "../../src/digest/types.js";
+import { answerFeedbackCommand, isFeedbackCommand } from "../../src/feedback/command.js";
+import type { FeedbackService } from "../../src/feedback/service.js";
 import type { Answer } from "../../src/types.js";
 import type { Route } from "../http/server.js";
 import { createSlackDigestSender, registerSlackActions, runSlackActions } from "./actions.js";
 import { renderActionsReply } from "./actionsRender.js";
 import { RecentIds, type DeliveryMemory } from "../http/recentIds.js";
 import { escapeSlack } from "./escape.js";
-import { renderAnswer, SUGGESTION_ACTION, type Block } from "./render.js";
+import { feedbackBlocks, registerSlackFeedback, renderFeedbackReply } from "./feedback.js";
+import { renderAnswer, SUGGESTION_ACTION, type Block, type SlackMessage } from "./render.js";
 
 /** What createSlackAdapter needs. */
 export interface SlackAdapterOptions {
@@ -29,6 +33,8 @@ export interface SlackAdapterOptions {
   actions?: ActionsService;
   /** Deliveries already answered (default: this process's memory; the shared store with replicas). */
   deliveries?: DeliveryMemory;
+  /** 👍 / 👎 under answers, unanswered questions kept, and "feedback" (the maintainers' report). */
+  feedback?: FeedbackService;
   log?: (line: string) => void;
 }
 
@@ -107,12 +113,20 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   }
   const deliveries = opts.deliveries ?? new RecentIds();
   const answerOf = (question: string): Answer => bot.ask(question || "help");
+  // An answer with its 👍 / 👎; a question someone typed that the core could not answer is kept for the report.
+  const answerMessage = async (question: string, extra: Block[] = [], typed = true): Promise<SlackMessage> => {
+    const answer = answerOf(question);
+    if (typed) await opts.feedback?.noteAnswer(answer, "slack");
+    return renderAnswer(answer, [...feedbackBlocks(answer, opts.feedback), ...extra]);
+  };
+  const feedbackReport = async (text: string, user: string) => renderFeedbackReply(await answerFeedbackCommand(opts.feedback!, text, user, log));
   // A message is either an actions command ("actions overdue") or a question for the core.
   const replyTo = async (text: string, user: string, channel: string) => {
     if (opts.actions && isActionsCommand(text)) {
       return renderActionsReply(await runSlackActions(opts.actions, text, { actor: { id: user, name: user }, channel }, log));
     }
-    return renderAnswer(answerOf(text));
+    if (opts.feedback && isFeedbackCommand(text)) return feedbackReport(text, user);
+    return answerMessage(text);
   };
 
   // Before every listener: a delivery answered before (here or, with the shared store, by
@@ -149,10 +163,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   // Slash commands: acknowledge at once (Slack waits 3 s), then answer through response_url.
   const slash = (toQuestion: (text: string) => string) =>
-    async ({ command, ack, respond }: { command: { text: string }; ack: () => Promise<void>; respond: (m: Record<string, unknown>) => Promise<unknown> }) => {
+    async ({ command, ack, respond }: { command: { text: string; user_id: string }; ack: () => Promise<void>; respond: (m: Record<string, unknown>) => Promise<unknown> }) => {
       await ack();
       const question = toQuestion(command.text.trim());
-      const message = renderAnswer(answerOf(question), [shareBlock(question)]);
+      const message =
+        opts.feedback && isFeedbackCommand(question) ? await feedbackReport(question, command.user_id) : await answerMessage(question, [shareBlock(question)]);
       await respond({ response_type: "ephemeral", replace_original: false, ...message });
     };
   // "/grade Halton staying safe" → a grade; "/grade Derby" → the authority's whole table.
@@ -166,7 +181,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const channel = (body as { channel?: { id?: string } }).channel?.id;
     const user = body.user.id;
     if (!channel) return;
-    const message = renderAnswer(answerOf(question));
+    const message = await answerMessage(question, [], false);
     const lead: Block = { type: "context", elements: [{ type: "mrkdwn", text: `<@${user}> shared an answer to “${escapeSlack(question)}”` }] };
     await client.chat.postMessage({ channel, text: message.text, blocks: [lead, ...message.blocks].slice(0, 50) as never[], unfurl_links: false });
     await respond({ response_type: "ephemeral", replace_original: false, text: "Shared in the channel." });
@@ -176,10 +191,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   app.action(SUGGESTION_ACTION, async ({ ack, action, respond }) => {
     await ack();
     const question = (action as { value?: string }).value ?? "";
-    await respond({ response_type: "ephemeral", replace_original: false, ...renderAnswer(answerOf(question), [shareBlock(question)]) });
+    await respond({ response_type: "ephemeral", replace_original: false, ...(await answerMessage(question, [shareBlock(question)], false)) });
   });
 
   if (opts.actions) registerSlackActions(app, opts.actions, log);
+  if (opts.feedback) registerSlackFeedback(app, { feedback: opts.feedback, answerOf, log });
 
   return {
     digestSender: createSlackDigestSender(app.client),

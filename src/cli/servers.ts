@@ -8,6 +8,8 @@ import { systemClock, type Clock } from "../clock.js";
 import type { Settings } from "../config.js";
 import { openActions } from "../actions/runtime.js";
 import { DigestScheduler } from "../digest/scheduler.js";
+import { QuestionLogPurger } from "../feedback/purger.js";
+import { FeedbackService } from "../feedback/service.js";
 import type { DigestSender } from "../digest/types.js";
 import { RecentIds, storeDeliveries } from "../../adapters/http/recentIds.js";
 import { startHttpServer, type Route } from "../../adapters/http/server.js";
@@ -35,10 +37,14 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
   // Replicas share one PostgreSQL database: a retry that reaches another replica must be
   // recognised there. One process (SQLite) remembers in memory.
   const deliveries = settings.databaseUrl ? storeDeliveries(store, { clock, log }) : new RecentIds();
+  // 👍 / 👎, the question log and its daily purge (QUESTION_LOG_DAYS).
+  const feedback = new FeedbackService({ store, clock, settings, log });
+  const purger = new QuestionLogPurger(feedback, log);
+  purger.start();
   const senders: { slack?: DigestSender; teams?: DigestSender } = {};
   const stops: (() => Promise<void>)[] = [];
   if (settings.slack) {
-    const slack = createSlackAdapter({ bot, settings: settings.slack, actions: service, deliveries, log });
+    const slack = createSlackAdapter({ bot, settings: settings.slack, actions: service, deliveries, feedback, log });
     senders.slack = slack.digestSender;
     routes.push(...slack.routes);
     await slack.start();
@@ -60,6 +66,7 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
     scheduler,
     stop: async () => {
       scheduler.stop();
+      purger.stop();
       for (const s of stops) await s();
       await server.close();
       await store.close();

@@ -1,6 +1,6 @@
 /**
- * A fake Slack Web API on loopback: records chat.postMessage calls and posts to
- * response_url, and answers like Slack. Point the adapter's SLACK_API_URL at `apiUrl`.
+ * A fake Slack Web API on loopback: records chat.postMessage and views.open calls and
+ * posts to response_url, and answers like Slack. Point the adapter's SLACK_API_URL at `apiUrl`.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,6 +17,8 @@ export interface FakeSlack {
   responseUrl: (id: string) => string;
   posts: Recorded[];
   responses: Recorded[];
+  /** views.open calls (modals). */
+  views: Recorded[];
   /** Make the next N chat.postMessage calls fail with HTTP 500. */
   failNext(n: number): void;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ function parseBody(raw: string, type: string | undefined): Record<string, unknow
 export async function startFakeSlack(): Promise<FakeSlack> {
   const posts: Recorded[] = [];
   const responses: Recorded[] = [];
+  const views: Recorded[] = [];
   let failures = 0;
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -65,6 +68,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.end(JSON.stringify({ ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message: { text: body.text } }));
         return;
       }
+      if (path.startsWith("/api/views.open")) {
+        views.push({ path, body });
+        const view = typeof body.view === "string" ? JSON.parse(body.view) : body.view;
+        res.end(JSON.stringify({ ok: true, view: { id: `V${views.length}`, ...view } }));
+        return;
+      }
       if (path.startsWith("/api/auth.test")) {
         res.end(JSON.stringify({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "inspection-bot" }));
         return;
@@ -79,6 +88,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `${base}/respond/${id}`,
     posts,
     responses,
+    views,
     failNext: (n) => {
       failures = n;
     },
