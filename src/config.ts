@@ -25,6 +25,11 @@ const boolish = z
     return z.NEVER;
   });
 
+const httpsUrl = optionalString.refine((s) => s === undefined || /^https?:\/\//.test(s), { message: "must be an http(s) URL" });
+
+/** The settings a sovereign cloud must give together: with one, every one (the library has no defaults for the rest then). */
+const CLOUD_REQUIRED = ["ToBotFromChannelOpenIdMetadataUrl", "ToBotFromChannelTokenIssuer", "ToChannelFromBotLoginUrl", "ToChannelFromBotOAuthScope"] as const;
+
 /** How long questions are kept (unanswered ones and those voted on) when QUESTION_LOG_DAYS is not set. */
 export const DEFAULT_QUESTION_LOG_DAYS = 30;
 
@@ -64,6 +69,13 @@ const schema = z
       .optional()
       .default("SingleTenant"),
     MicrosoftAppTenantId: optionalString,
+    // A sovereign or private cloud: where the Bot Framework's tokens come from and go to
+    // (botbuilder's own setting names; see adapters/teams/README.md).
+    ToBotFromChannelOpenIdMetadataUrl: httpsUrl,
+    ToBotFromChannelTokenIssuer: optionalString,
+    ToBotFromEmulatorOpenIdMetadataUrl: httpsUrl,
+    ToChannelFromBotLoginUrl: httpsUrl,
+    ToChannelFromBotOAuthScope: optionalString,
     TEAMS_ALLOW_ANONYMOUS: boolish,
     ADMIN_USERS: optionalString,
     DIGEST_TZ: optionalString,
@@ -117,6 +129,12 @@ const schema = z
         message: "is needed for a SingleTenant bot (your Microsoft Entra tenant id); or set MicrosoftAppType=MultiTenant",
       });
     }
+    const cloud = CLOUD_REQUIRED.filter((k) => env[k] !== undefined);
+    if (cloud.length || env.ToBotFromEmulatorOpenIdMetadataUrl) {
+      for (const k of CLOUD_REQUIRED.filter((k) => env[k] === undefined)) {
+        ctx.addIssue({ code: "custom", path: [k], message: `is needed with ${cloud[0] ?? "ToBotFromEmulatorOpenIdMetadataUrl"}: a sovereign cloud's Bot Framework endpoints are set all together (see adapters/teams/README.md)` });
+      }
+    }
     if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppId"], message: "is needed when MicrosoftAppPassword is set" });
     }
@@ -137,6 +155,22 @@ export interface TeamsSettings {
   appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
   tenantId?: string;
   allowAnonymous: boolean;
+  /** A sovereign or private cloud's endpoints; undefined = Microsoft's public cloud. */
+  cloud?: TeamsCloud;
+}
+
+/** Where a non-public Bot Framework cloud issues and checks tokens (botbuilder's setting names, camel-cased). */
+export interface TeamsCloud {
+  /** OpenID metadata whose JWKS signs the tokens the channel sends to the bot. */
+  toBotFromChannelOpenIdMetadataUrl: string;
+  /** The `iss` those tokens carry. */
+  toBotFromChannelTokenIssuer: string;
+  /** The Emulator's OpenID metadata (default: the channel's). */
+  toBotFromEmulatorOpenIdMetadataUrl: string;
+  /** Where the bot gets its own tokens for replies (an Entra login URL prefix). */
+  toChannelFromBotLoginUrl: string;
+  /** The scope of those tokens. */
+  toChannelFromBotOAuthScope: string;
 }
 
 /** Every setting the bot reads, validated. */
@@ -189,6 +223,15 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
           appType: e.MicrosoftAppType,
           tenantId: e.MicrosoftAppTenantId,
           allowAnonymous: e.TEAMS_ALLOW_ANONYMOUS && !e.MicrosoftAppId,
+          cloud: e.ToBotFromChannelOpenIdMetadataUrl
+            ? {
+                toBotFromChannelOpenIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl,
+                toBotFromChannelTokenIssuer: e.ToBotFromChannelTokenIssuer!,
+                toBotFromEmulatorOpenIdMetadataUrl: e.ToBotFromEmulatorOpenIdMetadataUrl ?? e.ToBotFromChannelOpenIdMetadataUrl,
+                toChannelFromBotLoginUrl: e.ToChannelFromBotLoginUrl!,
+                toChannelFromBotOAuthScope: e.ToChannelFromBotOAuthScope!,
+              }
+            : undefined,
         }
       : undefined,
     adminUsers: (e.ADMIN_USERS ?? "").split(/[\s,]+/).filter(Boolean),

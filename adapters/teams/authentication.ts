@@ -4,7 +4,8 @@
  * app's credentials; anonymous mode (no app id, TEAMS_ALLOW_ANONYMOUS=true) is for the
  * Bot Framework Emulator and tests on loopback only.
  */
-import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { ConfigurationBotFrameworkAuthentication, StatusCodes } from "botbuilder";
+import { AuthenticationError } from "botframework-connector";
 import type { TeamsSettings } from "../../src/config.js";
 import { AppError } from "../../src/errors.js";
 import { withoutBlindRetries } from "./noRetry.js";
@@ -31,8 +32,17 @@ export function createAuthentication(settings: TeamsSettings, log?: (line: strin
     if (settings.appPassword) options.MicrosoftAppPassword = settings.appPassword;
     if (settings.tenantId) options.MicrosoftAppTenantId = settings.tenantId;
   }
+  // A sovereign cloud: botbuilder then takes every endpoint from here, none from its defaults.
+  const cloud = settings.cloud;
+  if (cloud) {
+    options.ToBotFromChannelOpenIdMetadataUrl = cloud.toBotFromChannelOpenIdMetadataUrl;
+    options.ToBotFromChannelTokenIssuer = cloud.toBotFromChannelTokenIssuer;
+    options.ToBotFromEmulatorOpenIdMetadataUrl = cloud.toBotFromEmulatorOpenIdMetadataUrl;
+    options.ToChannelFromBotLoginUrl = cloud.toChannelFromBotLoginUrl;
+    options.ToChannelFromBotOAuthScope = cloud.toChannelFromBotOAuthScope;
+  }
   try {
-    return withoutBlindRetries(new ConfigurationBotFrameworkAuthentication(options), log);
+    return refusingBadSignatures(withoutBlindRetries(new ConfigurationBotFrameworkAuthentication(options), log));
   } catch (err) {
     // botbuilder checks with assert(): turn "MicrosoftAppTenantId is required for ..." into our error.
     throw new AppError(
@@ -41,4 +51,25 @@ export function createAuthentication(settings: TeamsSettings, log?: (line: strin
       "Check MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId against your Azure Bot's Configuration page.",
     );
   }
+}
+
+/** What jsonwebtoken throws for a token it cannot verify (bad signature, malformed, not yet valid, expired). */
+const JWT_ERRORS = new Set(["JsonWebTokenError", "NotBeforeError", "TokenExpiredError"]);
+
+/**
+ * botbuilder lets jsonwebtoken's "invalid signature" through as a plain error, which the
+ * CloudAdapter answers with 500: a forged or tampered token is a caller's fault, so it is
+ * turned into the AuthenticationError the adapter answers with 401 (the original as `cause`).
+ */
+function refusingBadSignatures(auth: ConfigurationBotFrameworkAuthentication): ConfigurationBotFrameworkAuthentication {
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (activity, authHeader) => {
+    try {
+      return await authenticate(activity, authHeader);
+    } catch (err) {
+      if (!(err instanceof Error) || !JWT_ERRORS.has(err.name)) throw err;
+      throw Object.assign(new AuthenticationError(`Unauthorized. ${err.message}`, StatusCodes.UNAUTHORIZED), { cause: err });
+    }
+  };
+  return auth;
 }

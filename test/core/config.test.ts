@@ -32,6 +32,27 @@ describe("settings", () => {
     expect(() => loadSettings({ TEAMS_ALLOW_ANONYMOUS: "maybe" })).toThrowError(/TEAMS_ALLOW_ANONYMOUS must be true or false/);
   });
 
+  it("takes a sovereign cloud's Bot Framework endpoints all together, or not at all", () => {
+    const teams = { MicrosoftAppId: "abc", MicrosoftAppPassword: "p", MicrosoftAppTenantId: "t" };
+    expect(() => loadSettings({ ...teams, ToBotFromChannelOpenIdMetadataUrl: "https://login.example.us/openid" })).toThrowError(
+      /ToBotFromChannelTokenIssuer is needed with ToBotFromChannelOpenIdMetadataUrl[\s\S]*ToChannelFromBotOAuthScope is needed/,
+    );
+    const cloud = {
+      ToBotFromChannelOpenIdMetadataUrl: "https://login.example.us/openid",
+      ToBotFromChannelTokenIssuer: "https://api.botframework.example.us",
+      ToChannelFromBotLoginUrl: "https://login.example.us/",
+      ToChannelFromBotOAuthScope: "https://api.botframework.example.us",
+    };
+    expect(loadSettings({ ...teams, ...cloud }).teams?.cloud).toEqual({
+      toBotFromChannelOpenIdMetadataUrl: cloud.ToBotFromChannelOpenIdMetadataUrl,
+      toBotFromChannelTokenIssuer: cloud.ToBotFromChannelTokenIssuer,
+      toBotFromEmulatorOpenIdMetadataUrl: cloud.ToBotFromChannelOpenIdMetadataUrl,
+      toChannelFromBotLoginUrl: cloud.ToChannelFromBotLoginUrl,
+      toChannelFromBotOAuthScope: cloud.ToChannelFromBotOAuthScope,
+    });
+    expect(loadSettings(teams).teams?.cloud).toBeUndefined();
+  });
+
   it("rejects an unknown digest time zone and a malformed time", () => {
     expect(() => loadSettings({ DIGEST_TZ: "Mars/Olympus" })).toThrowError(/not a time zone/);
     expect(() => loadSettings({ DIGEST_TIME: "9am" })).toThrowError(/DIGEST_TIME must be HH:MM/);
