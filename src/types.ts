@@ -116,7 +116,10 @@ export type AnswerKind =
   | "grade"
   | "table"
   | "list"
+  | "count"
   | "compare"
+  | "change"
+  | "mentions"
   | "profile"
   | "facts"
   | "actions"
@@ -138,4 +141,9 @@ export interface Answer {
   actions?: Action[];
   /** Short follow-up questions the user might ask next. */
   suggestions?: string[];
+  /**
+   * The question as the bot understood and applied it, in words ("London boroughs judged
+   * Good for overall effectiveness, latest inspections"). ask() always sets it.
+   */
+  interpretation?: string;
 }

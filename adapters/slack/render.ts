@@ -82,7 +82,7 @@ export function renderAnswer(a: Answer, extra: Block[] = []): SlackMessage {
   // Escaping can lengthen text (& → &amp;), so split after escaping.
   const pieces = splitText(escapeSlack(a.text), LIMITS.sectionText);
   const suggestions = suggestionBlocks(a);
-  const room = LIMITS.blocks - extra.length - suggestions.length - judgementBlocks.length - citationBlocks.length - 1; // one for a note
+  const room = LIMITS.blocks - extra.length - suggestions.length - judgementBlocks.length - citationBlocks.length - 2; // a note and the interpretation
   const textBlocks: Block[] = pieces.slice(0, Math.max(1, room)).map((piece) => ({ type: "section", text: { type: "mrkdwn", text: piece } }));
   const notes: string[] = [];
   const trimmed = pieces.length - textBlocks.length;
@@ -91,7 +91,11 @@ export function renderAnswer(a: Answer, extra: Block[] = []): SlackMessage {
   const noteBlocks: Block[] = notes.length
     ? [{ type: "context", elements: [{ type: "mrkdwn", text: `_… ${notes.join("; ")}: ask a narrower question, or use the command line for everything._` }] }]
     : [];
-  const blocks = [...textBlocks, ...judgementBlocks, ...citationBlocks, ...noteBlocks, ...suggestions, ...extra];
+  // What the bot understood, in small print under the answer.
+  const interpretationBlocks: Block[] = a.interpretation
+    ? [{ type: "context", elements: [{ type: "mrkdwn", text: clip(`Understood as: ${escapeSlack(a.interpretation)}`, LIMITS.contextText) }] }]
+    : [];
+  const blocks = [...textBlocks, ...interpretationBlocks, ...judgementBlocks, ...citationBlocks, ...noteBlocks, ...suggestions, ...extra];
   const firstCite = cites[0] ? ` (${where(cites[0])})` : "";
   return { text: clip(escapeSlack(a.text) + firstCite, LIMITS.fallbackText), blocks };
 }

@@ -71,6 +71,8 @@ function buildReply(answer: Answer, limits: Limits, trimmed: boolean): Partial<A
   const onlyHeadline = (answer.kind === "table" || answer.kind === "list") && answer.judgements.length > 0;
   const text = onlyHeadline ? answer.text.split("\n")[0] : answer.text;
   body.push(...textLines(shorten(text, limits.textChars), answer.answered ? {} : { color: "Warning" }));
+  // What the bot understood, in subtle small text under the answer.
+  if (answer.interpretation) body.push(textBlock(escapeMarkdown(`Understood as: ${answer.interpretation}`), { isSubtle: true, size: "Small", spacing: "Small" }));
   if (answer.judgements.length) body.push(...judgementFacts(answer.judgements, limits.facts));
   if (answer.citations.length) body.push(...sources(answer.citations, limits));
   if (trimmed) body.push(textBlock(TRIMMED_NOTE, { color: "Attention", isSubtle: true, size: "Small", separator: true }));

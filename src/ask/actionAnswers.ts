@@ -6,12 +6,16 @@ import type { Action, Answer } from "../types.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import { formatDate } from "../text/dates.js";
 import type { Query } from "./parse.js";
-import { answer, noReport, whenText } from "./format.js";
+import { answer, noSelectedReport, whenText } from "./format.js";
+import { applied, type Applied } from "./interpret.js";
+import { pickReport, selectionWords } from "./select.js";
 
 /** Lists one authority's actions, narrowed by service, timescale and kind where that leaves some. */
-export function actionAnswer(q: Query, kb: KnowledgeBase, authority: string): Answer {
-  const r = kb.reportFor(authority, q.year);
-  if (!r) return noReport(q.text, kb, authority, q.year);
+export function actionAnswer(q: Query, kb: KnowledgeBase, authority: string, done: Applied = applied()): Answer {
+  const r = pickReport(kb, authority, q, done);
+  if (!r) return noSelectedReport(q.text, kb, authority, selectionWords(q));
+  done.slots.add("authorities");
+  if (q.services.length) done.slots.add("services");
   const t = q.text.toLowerCase();
   let list: Action[] = r.actions;
   const narrow = (f: (a: Action) => boolean) => {

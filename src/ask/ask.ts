@@ -1,40 +1,63 @@
 /**
- * ask(question) → Answer: parses the question, picks the handler for its kind and the
- * authority it names. Never throws for a question it cannot answer: it says so, with
- * answered: false, and names what it does know.
+ * ask(question) → Answer: parses the question into a Query, picks the handler for its
+ * intent and the authority it names, and finishes the answer with its interpretation
+ * (saying what it could not apply). Never throws for a question it cannot answer: it
+ * says so, with answered: false, and names what it does know.
  */
 import type { Answer } from "../types.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
-import { parseQuestion } from "./parse.js";
+import { parseQuestion, type Query } from "./parse.js";
 import { actionAnswer } from "./actionAnswers.js";
 import { factAnswer } from "./factAnswers.js";
 import { compareAnswer, listAnswer, lookupAnswer, matchingJudgements } from "./judgementAnswers.js";
 import { coverageAnswer, helpAnswer, scaleAnswer, searchAnswer } from "./otherAnswers.js";
+import { mentionsAnswer } from "./mentionAnswers.js";
+import { changeAnswer } from "./changeAnswers.js";
 import { ambiguousAuthority, answer, coverage, noReport, unknownAuthority } from "./format.js";
+import { applied, finish, type Applied } from "./interpret.js";
+import { pickReport } from "./select.js";
 
 /** Answers one question from the knowledge base. */
 export function ask(question: string, kb: KnowledgeBase): Answer {
   const text = question.trim().slice(0, 2000);
   const q = parseQuestion(text, kb.lex, (w) => kb.knowsWord(w));
+  const done = applied();
+  const a = route(q, kb, done);
+  return finish(q, a, done, kb.lex);
+}
+
+/** Picks the handler; each records in `done` the slots it applied. */
+function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
+  const text = q.text;
   const withReport = q.authorities.filter((a) => kb.byAuthority.has(a));
   const missing = q.authorities.filter((a) => !kb.byAuthority.has(a));
   switch (q.intent) {
     case "help":
       return helpAnswer(q, kb);
     case "coverage":
-      return coverageAnswer(q, kb);
+      return coverageAnswer(q, kb, done);
     case "scale":
+      done.slots.add("grade");
       return scaleAnswer(q, kb);
     case "list":
-      return listAnswer(q, kb);
+    case "count":
+      if (!q.authorities.length) return listAnswer(q, kb, done);
+      break;
+    case "mentions":
+      return mentionsAnswer(q, kb, done);
+    case "change":
+      if (q.authorities.length > 1) return answer(text, "change", false, "I can follow one council's grades across its inspections at a time, or list the councils that improved or declined: ask about one council, or without naming any.");
+      if (q.authorities.length === 1 && !withReport.length) return noReport(text, kb, q.authorities[0], null);
+      if (!q.authorities.length && q.ambiguous) break;
+      return changeAnswer(q, kb, withReport[0] ?? null, done);
     case "compare":
       // "Compare all the councils on overall effectiveness": every authority with a report.
-      if (q.authorities.length < 2 && /\b(all|every|each)\b/i.test(text)) return compareAnswer({ ...q, authorities: kb.authorities() }, kb);
+      if (q.authorities.length < 2 && /\b(all|every|each)\b/i.test(text)) return compareAnswer({ ...q, authorities: kb.authorities() }, kb, done);
       if (q.authorities.length < 2) {
-        if (q.authorities.length === 1) return withReport.length ? lookupAnswer(q, kb, withReport[0]) : noReport(text, kb, q.authorities[0], q.year);
+        if (q.authorities.length === 1) return withReport.length ? lookupAnswer(q, kb, withReport[0], done) : noReport(text, kb, q.authorities[0], q.year);
         return answer(text, "compare", false, `Which authorities should I compare? Name two or more. ${coverage(kb)}`);
       }
-      return compareAnswer(q, kb);
+      return compareAnswer(q, kb, done);
     default:
       break;
   }
@@ -44,7 +67,9 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
       const withReports = q.ambiguous.authorities.filter((a) => kb.byAuthority.has(a));
       if (withReports.length !== 1) return ambiguousAuthority(text, kb, q.ambiguous.word, q.ambiguous.authorities);
       const named = text.replace(new RegExp(`\\b${q.ambiguous.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i"), withReports[0]);
+      // The renamed question is finished by its own ask(): its interpretation and notes stand.
       const a = ask(named, kb);
+      done.finished = true;
       return { ...a, question: text, text: `Taking "${q.ambiguous.word}" as ${withReports[0]}, the only one of ${q.ambiguous.authorities.join(" and ")} with a report here.\n${a.text}` };
     }
     // A judgement area beside a word no report uses ("northumbria overall effectiveness")
@@ -54,29 +79,31 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
     if (stray) return unknownAuthority(text, kb, q.unknownName ?? q.tokens.find((t) => t.norm === stray)?.raw ?? stray);
     if (q.wantsGrade || q.intent === "lookup" || q.intent === "facts" || q.intent === "actions") return unknownAuthority(text, kb, q.unknownName);
     // A capitalised word may be a topic ("Early Help") rather than a place: look first.
-    const found = searchAnswer(q, kb, null);
+    const found = searchAnswer(q, kb, null, done);
     return found.answered || !q.unknownName ? found : unknownAuthority(text, kb, q.unknownName);
   }
   if (!withReport.length) return noReport(text, kb, missing[0], q.year);
   const authority = withReport[0];
   // An unannounced inspection, a monitoring or focused visit is not the inspection whose
   // dates and grades the bot holds: what the report says of it is in its words.
-  if (/\b(unannounced|monitoring visits?|focused visits?)\b/i.test(text)) return searchAnswer(q, kb, authority);
+  if (q.topic.includes("unannounced") || (q.topic.some((w) => w === "monitoring" || w === "focused") && q.topic.some((w) => /^visits?$/.test(w)))) return searchAnswer(q, kb, authority, done);
   switch (q.intent) {
     case "facts":
-      return factAnswer(q, kb, authority);
+      return factAnswer(q, kb, authority, done);
     case "actions":
-      return actionAnswer(q, kb, authority);
+      return actionAnswer(q, kb, authority, done);
     case "lookup":
-      return lookupAnswer(q, kb, authority);
+    case "list":
+    case "count":
+      return lookupAnswer(q, kb, authority, done);
     default: {
       // An authority and nothing else ("Derby", "How did Oxfordshire do?") → its table; an
       // area its report grades ("what did Ofsted say about Warrington's LSCB review?") → the
       // grade; anything else is looked for in its report's words.
-      if (!q.rest.length && !q.areas.length) return lookupAnswer(q, kb, authority);
-      const report = kb.reportFor(authority, q.year);
-      if (report && q.areas.length && matchingJudgements(q, report).length) return lookupAnswer(q, kb, authority);
-      return searchAnswer(q, kb, authority);
+      if (!q.rest.length && !q.areas.length) return lookupAnswer(q, kb, authority, done);
+      const report = pickReport(kb, authority, q);
+      if (report && q.areas.length && matchingJudgements(q, report).length) return lookupAnswer(q, kb, authority, done);
+      return searchAnswer(q, kb, authority, done);
     }
   }
 }

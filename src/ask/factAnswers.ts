@@ -7,7 +7,9 @@ import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import { formatDate, formatRange } from "../text/dates.js";
 import { STOP_WORDS } from "../text/words.js";
 import type { Query } from "./parse.js";
-import { answer, noReport, whenText } from "./format.js";
+import { answer, noSelectedReport, whenText } from "./format.js";
+import { applied, type Applied } from "./interpret.js";
+import { pickReport, selectionWords } from "./select.js";
 
 const singular = (w: string) => w.replace(/ies$/, "y").replace(/s$/, "");
 
@@ -72,9 +74,10 @@ function bestFacts(q: Query, facts: Fact[]): Fact[] {
 }
 
 /** Answers a facts question about one authority's inspection. */
-export function factAnswer(q: Query, kb: KnowledgeBase, authority: string): Answer {
-  const r = kb.reportFor(authority, q.year);
-  if (!r) return noReport(q.text, kb, authority, q.year);
+export function factAnswer(q: Query, kb: KnowledgeBase, authority: string, done: Applied = applied()): Answer {
+  const r = pickReport(kb, authority, q, done);
+  if (!r) return noSelectedReport(q.text, kb, authority, selectionWords(q));
+  done.slots.add("authorities");
   const i = r.inspection;
   const t = q.text.toLowerCase();
   if (/\b(how many|number of)\b/.test(t)) {

@@ -69,6 +69,14 @@ export function noReport(question: string, kb: KnowledgeBase, authority: string,
   return answer(question, "unknown", false, `There is no report on ${authority} in the corpus, so I can't say. ${coverage(kb)}`);
 }
 
+/** No report of the authority fits the question's inspections or framework: say which reports there are. */
+export function noSelectedReport(question: string, kb: KnowledgeBase, authority: string, selection: string): Answer {
+  const other = kb.byAuthority.get(authority);
+  if (!other?.length || !selection) return noReport(question, kb, authority, null);
+  const years = other.map((r) => `${r.inspection.framework}, ${whenText(r)}`).join("; ");
+  return answer(question, "unknown", false, `The corpus has no report ${selection} of ${authority} (a report may mention one, but its grades are not read from a mention). The reports on ${authority} are: ${years}.`);
+}
+
 /** "Kingston" could be Kingston upon Hull or Kingston upon Thames: ask, naming which have reports. */
 export function ambiguousAuthority(question: string, kb: KnowledgeBase, word: string, names: string[]): Answer {
   const described = names.map((n) => (kb.byAuthority.has(n) ? `${n} (reports in the corpus)` : `${n} (no report in the corpus)`));

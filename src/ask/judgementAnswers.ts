@@ -6,7 +6,10 @@ import type { Answer, FrameworkId, Judgement, Report } from "../types.js";
 import type { AreaRef, GradeKey } from "../knowledge/lexicon.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import type { Query } from "./parse.js";
-import { answer, judgementLine, noReport, whenText } from "./format.js";
+import { answer, coverage, judgementLine, noSelectedReport, whenText } from "./format.js";
+import { applied, describeQuery, type Applied } from "./interpret.js";
+import { pickReport, selectReports, selectionWords } from "./select.js";
+import { gradeMeets } from "./slots.js";
 
 /** Area ids the query names that exist in the report's framework (empty: none apply). */
 function areaIdsFor(q: Query, r: Report): Set<string>[] {
@@ -70,9 +73,15 @@ function notStated(q: Query, r: Report, authority: string, what: string, forServ
 }
 
 /** A grade lookup, or the whole table when no area is named. */
-export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): Answer {
-  const r = kb.reportFor(authority, q.year);
-  if (!r) return noReport(q.text, kb, authority, q.year);
+export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string, done: Applied = applied()): Answer {
+  const r = pickReport(kb, authority, q, done);
+  if (!r) return noSelectedReport(q.text, kb, authority, selectionWords(q));
+  done.slots.add("authorities");
+  // The grade is shown beside each judgement (and narrows a table when the question picks one).
+  if (q.grade) done.slots.add("grade");
+  if (q.services.length) done.slots.add("services");
+  if (q.areas.length) done.slots.add("areas");
+  if (q.anyArea) done.slots.add("anyArea");
   if (!q.areas.length) {
     // "Southend's fostering grade": a topic no judgement area matches is not the whole table.
     const topic = q.rest.filter((w) => w.length > 3 && !TABLE_WORDS.has(w) && !/^\d+$/.test(w));
@@ -82,7 +91,7 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string): An
   // "stockton LAC": the words name a service of this framework, not one of its areas.
   if (!areaIdsFor(q, r).length && q.services.length === 1 && r.inspection.framework === "SLAC") return tableAnswer(q, r, kb);
   const found = matchingJudgements(q, r);
-  if (!found.length && !q.year) {
+  if (!found.length && q.inspections.kind === "default" && !q.framework) {
     // An area the latest framework no longer grades ("staying safe" after 2012) may stand
     // in an earlier inspection: give that, saying plainly which inspection it is.
     const older = (kb.byAuthority.get(authority) ?? []).filter((o) => o !== r).find((o) => matchingJudgements(q, o).length);
@@ -108,7 +117,7 @@ export function tableAnswer(q: Query, r: Report, kb: KnowledgeBase): Answer {
   const js = ordered(r).filter(serviceFilter(q, r.inspection.framework));
   if (!js.length) return answer(q.text, "table", false, `The ${r.inspection.authority} report (${r.file}, ${whenText(r)}) states no graded judgements I could read.`);
   const head = `${r.inspection.authority}: ${r.inspection.frameworkName}, ${whenText(r)}.`;
-  if (q.grades.length && PICKS_GRADE.test(q.text)) {
+  if (q.grades.length && (q.anyArea || PICKS_GRADE.test(q.text))) {
     const names = q.grades.map((g) => kb.lex.gradeName(g, r.inspection.framework));
     const picked = js.filter((j) => names.includes(j.grade));
     const what = names.join(" or ");
@@ -117,23 +126,6 @@ export function tableAnswer(q: Query, r: Report, kb: KnowledgeBase): Answer {
     return answer(q.text, "table", true, `${head}\n${what} judgements:\n${tableText(r, picked)}`, picked);
   }
   return answer(q.text, "table", true, `${head}\n${tableText(r, js)}`, js);
-}
-
-/** Grades from best to worst, for "at least good" and "requires improvement or worse". */
-const LADDER: GradeKey[] = ["outstanding", "good", "adequate", "ri", "inadequate"];
-
-/**
- * The grades a list asks for: as named; widened by "at least good", "good or better",
- * "or worse"; or everything but them for "not outstanding", "weren't good".
- */
-function wantedGrades(q: Query): { keys: GradeKey[]; negated: boolean } {
-  const t = q.text.toLowerCase();
-  if (q.grades.length !== 1) return { keys: q.grades, negated: false };
-  const at = LADDER.indexOf(q.grades[0]);
-  if (/\b(at least|or better|or above|or higher)\b/.test(t)) return { keys: LADDER.slice(0, at + 1), negated: false };
-  if (/\b(or worse|or below|or lower|at most|at best)\b/.test(t)) return { keys: LADDER.slice(at), negated: false };
-  const negated = /\b(not|never)\b|n't\b/.test(t);
-  return { keys: q.grades, negated };
 }
 
 /** Words that ask for an authority's judgements without naming one area. */
@@ -148,56 +140,72 @@ const TABLE_WORDS = new Set([
 /** One collator for sorting names (String.localeCompare would set one up on every call). */
 const byName = new Intl.Collator("en");
 
-/** Authorities whose (latest, or that year's) report gives the asked grade for the area. */
-export function listAnswer(q: Query, kb: KnowledgeBase): Answer {
-  const reports = q.year ? kb.authorities().map((a) => kb.reportFor(a, q.year)).filter((r): r is Report => r !== null) : kb.latestReports();
-  const areaGiven = q.areas.length > 0;
+/** "SLAC, inspected 7 to 18 February 2011": which inspection a line comes from. */
+export function inspectionWords(r: Report): string {
+  return `${r.inspection.framework === "unknown" ? r.inspection.frameworkName : r.inspection.framework}, ${whenText(r)}`;
+}
+
+/**
+ * Authorities with a judgement that fits: in the region, of the council type, under the
+ * framework and in the inspections asked (every inspection unless the question picks),
+ * for the areas named (any area, or overall effectiveness by default), with the grade
+ * and its operator. Each line says which inspection it comes from. Counts are lists with
+ * the number first.
+ */
+export function listAnswer(q: Query, kb: KnowledgeBase, done: Applied = applied()): Answer {
+  const kind = q.intent === "count" ? "count" : "list";
   // "… but not for being healthy": two conditions at once; saying so beats answering half.
-  if (/\bbut not\b|\band not\b|\bnot for\b/i.test(q.text)) {
+  if (q.notUnderstood.includes("not") && q.grade?.op !== "not") {
     return answer(q.text, "list", false, "I can only list one condition at a time: ask which councils were given a grade for one area, then for the other.");
   }
-  const wanted = wantedGrades(q);
-  const gradeOk = (j: Judgement) => !wanted.keys.length || wanted.keys.some((g) => kb.lex.gradeName(g, j.inspection.framework) === j.grade) !== wanted.negated;
-  let hits: Judgement[];
-  if (q.year) {
-    hits = reports.flatMap((r) => (areaGiven ? matchingJudgements(q, r) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" && serviceFilter(q, r.inspection.framework)(j))));
-  } else {
-    // Latest inspections: straight from the per-area index instead of every report in turn.
-    const byArea = kb.latestJudgementsByArea();
-    const refs = areaGiven ? q.areas.flatMap((m) => m.value) : kb.lex.vocab.frameworks.map((f) => ({ framework: f.id, id: "overall-effectiveness" }));
-    const seen = new Set<Judgement>();
-    hits = [];
-    for (const ref of refs)
-      for (const j of byArea.get(ref.id) ?? [])
-        if (j.inspection.framework === ref.framework && !seen.has(j) && serviceFilter(q, j.inspection.framework)(j)) {
-          seen.add(j);
-          hits.push(j);
-        }
+  // Each authority's latest inspection unless the question picks others ("ever", "in 2014", "since 2015").
+  const reports = selectReports(kb, q, done, false);
+  const areaGiven = q.areas.length > 0;
+  if (areaGiven) done.slots.add("areas");
+  else if (q.anyArea) done.slots.add("anyArea");
+  else done.area = "overall effectiveness";
+  if (q.services.length) done.slots.add("services");
+  if (q.grade) done.slots.add("grade");
+  const gradeOk = (j: Judgement) => !q.grade || gradeMeets(q.grade, kb.lex.gradeKey(j.grade));
+  const hits: { r: Report; js: Judgement[] }[] = [];
+  for (const r of reports) {
+    const bySvc = serviceFilter(q, r.inspection.framework);
+    const js = (areaGiven ? matchingJudgements(q, r) : q.anyArea ? ordered(r).filter(bySvc) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" && bySvc(j))).filter(gradeOk);
+    if (js.length) hits.push({ r, js });
   }
-  hits = hits.filter(gradeOk);
-  if (!q.year) hits.sort((a, b) => byName.compare(a.authority, b.authority) || a.citation.line - b.citation.line);
-  const named = wanted.keys.map((g) => kb.lex.gradeName(g, "SIF")).join(" or ");
-  const what = `${wanted.negated ? `other than ${named}` : named || "graded"} for ${areaGiven ? areaNames(q) : "overall effectiveness"}`;
+  const authorities = new Set(reports.map((r) => r.inspection.authority));
+  // None of the latest inspections fits, but an earlier one may: answer from those, saying so.
+  if (!hits.length && q.inspections.kind === "default") {
+    const earlier = listAnswer({ ...q, inspections: { kind: "all" } }, kb, applied());
+    if (earlier.answered) {
+      done.when = "every inspection";
+      return { ...earlier, text: `No authority's latest inspection fits; earlier inspections do.\n${earlier.text}` };
+    }
+  }
+  const what = describeQuery(q, done, kb.lex);
   // An empty list is only as good as the tables that could be read: say so, unanswered.
-  if (!hits.length) return answer(q.text, "list", false, `I could not find any of the ${reports.length} authorities in the corpus judged ${what}${q.year ? ` in ${q.year}` : ""} in the judgements I could read.`);
-  const by = new Map<string, Judgement[]>();
-  for (const j of hits) {
-    const list = by.get(j.authority);
-    if (list) list.push(j);
-    else by.set(j.authority, [j]);
+  if (!authorities.size) return answer(q.text, kind, false, `The corpus has no report that fits (${what}). ${coverage(kb)}`);
+  if (!hits.length) {
+    return answer(q.text, kind, false, `I could not find any of the ${authorities.size} authorities that fit (${what}) in the judgements I could read.`);
   }
-  const lines = [...by].map(([a, js]) => `- ${a}: ${js.map((j) => `${j.service ? j.service.toLowerCase() + ", " : ""}${j.area}: ${j.grade}`).join("; ")}`);
-  return answer(q.text, "list", true, `${by.size} of ${reports.length} authorities judged ${what}${q.year ? ` in ${q.year}` : " (latest inspections)"}:\n${lines.join("\n")}`, hits);
+  hits.sort((a, b) => byName.compare(a.r.inspection.authority, b.r.inspection.authority));
+  const found = new Set(hits.map((h) => h.r.inspection.authority));
+  const lines = hits.map(({ r, js }) => `- ${r.inspection.authority} (${inspectionWords(r)}): ${js.map((j) => `${j.service ? j.service.toLowerCase() + ", " : ""}${j.area}: ${j.grade}`).join("; ")}`);
+  return answer(q.text, kind, true, `${what}: ${found.size} of the ${authorities.size} authorit${authorities.size === 1 ? "y" : "ies"} with such inspections in the corpus.\n${lines.join("\n")}`, hits.flatMap((h) => h.js));
 }
 
 /** Two or more authorities side by side on the named areas (overall effectiveness by default). */
-export function compareAnswer(q: Query, kb: KnowledgeBase): Answer {
+export function compareAnswer(q: Query, kb: KnowledgeBase, done: Applied = applied()): Answer {
   const lines: string[] = [];
   const all: Judgement[] = [];
+  done.slots.add("authorities");
+  if (q.areas.length) done.slots.add("areas");
+  else done.area = "overall effectiveness and capacity for improvement";
+  if (q.services.length) done.slots.add("services");
   for (const a of q.authorities) {
-    const r = kb.reportFor(a, q.year);
+    const r = pickReport(kb, a, q, done);
     if (!r) {
-      lines.push(`${a}: no ${q.year ?? ""} report in the corpus.`.replace("  ", " "));
+      lines.push(`${a}: no report ${selectionWords(q)} in the corpus.`.replace("  ", " "));
       continue;
     }
     const js = q.areas.length ? matchingJudgements(q, r) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" || j.areaId === "capacity");

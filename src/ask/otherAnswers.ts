@@ -5,6 +5,8 @@ import type { Answer, Citation } from "../types.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import type { Query } from "./parse.js";
 import { answer, coverage, whenText } from "./format.js";
+import { applied, type Applied } from "./interpret.js";
+import { pickReport, selectReports } from "./select.js";
 
 /** The sentences of a passage that hold the matched terms (at most two, for the quote). */
 function bestSentences(text: string, terms: string[]): string {
@@ -16,10 +18,11 @@ function bestSentences(text: string, terms: string[]): string {
 }
 
 /** Answers from the passages that best match the question's content words. */
-export function searchAnswer(q: Query, kb: KnowledgeBase, authority: string | null): Answer {
+export function searchAnswer(q: Query, kb: KnowledgeBase, authority: string | null, done: Applied = applied()): Answer {
   const terms = [...new Set(q.searchTerms)];
   if (!terms.length) return answer(q.text, "search", false, `What would you like to know${authority ? ` about ${authority}` : ""}? Try a judgement area, a grade or a topic. ${coverage(kb)}`);
-  const r = authority ? kb.reportFor(authority, q.year) : null;
+  const r = authority ? pickReport(kb, authority, q, done) : null;
+  if (authority) done.slots.add("authorities");
   // A hit must carry at least half of the question's words: one common word is not an answer.
   const need = Math.max(1, Math.ceil(terms.length / 2));
   const good = kb.search(terms.join(" "), authority, r?.file, 3, need);
@@ -61,9 +64,12 @@ export function scaleAnswer(q: Query, kb: KnowledgeBase): Answer {
 }
 
 /** Which councils the corpus has reports on, each with its inspections, latest first. */
-export function coverageAnswer(q: Query, kb: KnowledgeBase): Answer {
-  const names = kb.authorities();
-  if (!names.length) return answer(q.text, "help", false, "The corpus holds no reports yet: add .txt or .md reports to the corpus folder.");
+export function coverageAnswer(q: Query, kb: KnowledgeBase, done: Applied = applied()): Answer {
+  // "Which London boroughs do you have reports for?": the place and framework slots narrow it.
+  const names = [...new Set(selectReports(kb, q, done).map((r) => r.inspection.authority))];
+  done.when = undefined;
+  if (!kb.authorities().length) return answer(q.text, "help", false, "The corpus holds no reports yet: add .txt or .md reports to the corpus folder.");
+  if (!names.length) return answer(q.text, "help", false, `No report in the corpus fits that. ${coverage(kb)}`);
   const lines = names.map((a) => `- ${a}: ${(kb.byAuthority.get(a) ?? []).map((r) => `${r.inspection.frameworkName}, ${whenText(r)}`).join("; ")}`);
   const reports = names.reduce((n, a) => n + (kb.byAuthority.get(a)?.length ?? 0), 0);
   // A chat message is no place for a thousand lines: the first 60, and how many more.

@@ -4,17 +4,38 @@
  * Typos and informal names are tolerated ("stayin safe", "oxon", "stockton LAC").
  */
 import type { AreaRef, GradeKey, Lexicon, ServiceRef } from "../knowledge/lexicon.js";
+import type { CouncilType } from "../knowledge/load.js";
 import type { PhraseMatch } from "../knowledge/phrases.js";
+import type { FrameworkId } from "../types.js";
 import { STOP_WORDS, tokenize, type Token } from "../text/words.js";
+import { findAnyArea, findCouncilType, findFramework, findInspections, findRegion, gradeSlot, type GradeSlot, type InspectionSelector, type RegionSlot } from "./slots.js";
 
 /** The kinds of question the bot answers. */
-export type Intent = "help" | "coverage" | "scale" | "actions" | "facts" | "list" | "compare" | "lookup" | "search";
+export type Intent = "help" | "coverage" | "scale" | "actions" | "facts" | "list" | "count" | "compare" | "change" | "mentions" | "lookup" | "search";
 
-/** A parsed question. */
+/** A parsed question: its intent and slots. Handlers read these, not the words again. */
 export interface Query {
   text: string;
   tokens: Token[];
   intent: Intent;
+  /** Region(s) the question restricts to ("London boroughs" gives a type, not a region). */
+  region: RegionSlot | null;
+  councilType: CouncilType | null;
+  framework: FrameworkId | null;
+  /** Which inspections: a year, a range, all, the latest, or the handler's default. */
+  inspections: InspectionSelector;
+  /** The grade condition, with its operator. */
+  grade: GradeSlot | null;
+  /** "an adequate grade", "inadequate for anything": any judgement area, not overall effectiveness. */
+  anyArea: boolean;
+  /** Direction asked about in a change question ("improved", "got worse"), or "changed". */
+  change: "improved" | "declined" | "changed" | null;
+  /** Where a mentions question looks: what the councils were told to do, or the whole reports. */
+  mentionsIn: "actions" | "reports";
+  /** Words that are what the question is about (search, mentions, a topic no area matches). */
+  topic: string[];
+  /** Content words no slot claimed, in a question that must be understood whole (lists, counts, comparisons, change). */
+  notUnderstood: string[];
   /** Canonical names of authorities named, in order, without repeats. */
   authorities: string[];
   /** A capitalised name that is no English authority ("Gotham"), when no authority was found. */
@@ -26,6 +47,7 @@ export interface Query {
   grades: GradeKey[];
   /** A grade number asked about ("what does Grade 3 mean"). */
   gradeNumber: number | null;
+  /** The year when the inspections slot names one year (kept for handlers of one inspection). */
   year: number | null;
   /** Words left once names, areas and question words are removed. */
   rest: string[];
@@ -44,14 +66,37 @@ const COMMON_CAPITALISED = new Set([
 
 const GRADE_WORDS = /\b(grade[sd]?|grading|rated|rating|ratings|judged|judgements?|judgments?|scored?|score|result|results|outcome|how did .+ do|how (was|were|did) .+ (judged|rated|graded|do)|what did .+ get|table)\b/i;
 
-function detectIntent(q: string, hasAuthority: boolean, multiAuthority: boolean, hasArea: boolean, hasGrade: boolean): Intent {
+/** What the question's other words already tell the intent detector. */
+interface Seen {
+  hasAuthority: boolean;
+  multiAuthority: boolean;
+  hasArea: boolean;
+  hasGrade: boolean;
+  /** A region, council type or framework: the question is about a set of councils. */
+  hasPlaces: boolean;
+  /** Lower-case words no slot claimed (change words are looked for only among them). */
+  free: string[];
+}
+
+const COUNCILS = /\b(councils?|authorities|authority|las|places|ones|boroughs|counties|unitaries|reports|areas)\b/;
+const CHANGE_WORDS = /\b(improved|improving|declined|declining|deteriorated|deteriorating|worsened|slipped|dropped|changed|trend|trajectory|over time|(got|get|gotten|getting|become|became|gone|went) (better|worse|up|down)|(did|has|have|had)( \w+){0,2} (improve|decline|deteriorate|worsen))\b/;
+const MENTION_WORDS = /\b(mention\w*|refer(s|red)? to|talk(s|ed)? about|discuss\w*|say anything about|said anything about)\b/;
+const TOLD_TO = /\b(told|asked|advised|recommended|required|urged|instructed)\b.*\bto\b/;
+
+function detectIntent(q: string, s: Seen): Intent {
   const t = q.toLowerCase();
+  const { hasAuthority, multiAuthority, hasArea, hasGrade } = s;
   if (!t.trim() || /^\s*(help|\?|what can you do|how (do|can) i (use|ask)|commands|usage|hi|hello|hey|good (morning|afternoon|evening)|thanks|thank you|cheers)\b/.test(t)) return "help";
   // "Which councils do you have reports for?", "list the councils", "how many reports are there?"
-  if (!hasAuthority && !hasGrade && !hasArea && /\b(councils|authorities|las|reports|inspections)\b/.test(t) && /\b(do you (have|know|cover|hold)|are there|in the corpus|covered|loaded|available|have you got)\b|^\s*(list|show)( me)? (the |all )?(councils|authorities|reports)\s*\??$/.test(t)) return "coverage";
+  if (!hasAuthority && !hasGrade && !hasArea && /\b(councils|authorities|las|reports|inspections|boroughs|counties|unitaries)\b/.test(t) && /\b(do you (have|know|cover|hold)|are there|in the corpus|covered|loaded|available|have you got)\b|^\s*(list|show)( me)? (the |all )?(councils|authorities|reports)\s*\??$/.test(t)) return "coverage";
   // "What is grade 4?", "What grades can Ofsted give?": the scale.
   if (!hasAuthority && (/\bwhat (is|are) (a |the )?grades?\s*[1-4]\b/.test(t) || /\bwhat grades (can|does|do|are)\b/.test(t))) return "scale";
   if (/\b(mean|means|meaning|definition|define|scale|difference between)\b/.test(t) && (hasGrade || /\bgrade\s*[1-4]\b/.test(t) || /\bgrad(e|ing) scale\b/.test(t)) && !hasAuthority) return "scale";
+  // "Which reports mention private fostering?", "which councils were told to improve return home interviews?"
+  if (!hasAuthority && /\b(which|what|any|how many|list|name|where|whose)\b/.test(t) && (MENTION_WORDS.test(t) || TOLD_TO.test(t))) return "mentions";
+  // "Has Manchester improved since 2014?", "which councils got worse between inspections?"
+  if (CHANGE_WORDS.test(s.free.join(" ")) && !TOLD_TO.test(t) && !/\b(to improve|areas? for improvement|should|must|needs? to)\b/.test(t)) return "change";
+  if (!hasAuthority && /\b(how many|number of|count|total)\b/.test(t) && COUNCILS.test(t) && (hasGrade || s.hasPlaces || hasArea)) return "count";
   if (
     /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change)|deadlines?|(improvement|action) plan|told .* to|ask(ed)? .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
     !/\bcapacity\b/.test(t)
@@ -59,10 +104,12 @@ function detectIntent(q: string, hasAuthority: boolean, multiAuthority: boolean,
     return "actions";
   // "Who was the lead inspector?" asks for a name: the passages, not the inspection dates.
   if (/^\s*who\b/.test(t) && !hasGrade) return "search";
-  if (/\bhow many (councils|authorities|las|local authorities)\b/.test(t) && hasGrade && !hasAuthority) return "list";
+  // "Which councils were good at their latest inspection?", "councils judged good and above": a list, not the inspection's facts.
+  if (hasGrade && !hasAuthority && (/\b(which|who|list|name)\b/.test(t) || COUNCILS.test(t)) && !/\b(how many|number of)\b/.test(t)) return "list";
   if (/\b(how many|number of|when|what date|dates?|published|publication|how long|which year|what year|took place|inspectors?|(latest|last|most recent) inspection|last inspected)\b/.test(t) && !(hasArea && /\b(grade|rated|judged)\b/.test(t))) return "facts";
   if (hasGrade && /\b(which|who|list|what|name|any|all)\b/.test(t) && !hasAuthority) return "list";
-  if (/\b(which|list)\b.*\b(councils|authorities|las|places|areas|ones|reports)\b/.test(t) && !hasAuthority) return "list";
+  if (/\b(which|list)\b.*\b(councils|authorities|las|places|areas|ones|reports|boroughs|counties|unitaries)\b/.test(t) && !hasAuthority) return "list";
+  if (!hasAuthority && s.hasPlaces && (hasGrade || hasArea)) return "list";
   if (multiAuthority || /\b(compare|comparison|versus|vs\.?|against)\b/.test(t)) return "compare";
   // "What did the report say about the Children in Care Council?" asks for words, not a grade.
   if (/\b(say|said|says|mention\w*|wr[io]te|describe\w*|comment\w*|note[sd]?|find|found)\b/.test(t) && !/\b(grade[sd]?|rated|rating|judged|judgements?)\b/.test(t)) return "search";
@@ -73,6 +120,28 @@ function detectIntent(q: string, hasAuthority: boolean, multiAuthority: boolean,
 }
 
 /**
+ * Words a question may hold without narrowing it: question words, grade verbs, the
+ * councils asked about. What else is left over in a list, count, comparison or change
+ * question is reported back as not understood.
+ */
+const UNDERSTOOD = new Set([
+  ...[...STOP_WORDS].filter((w) => !["not", "no", "nor", "only", "more", "most", "than", "other", "same", "all", "every", "each"].includes(w)),
+  ..."list name names show me find which whose how many number count total rated rating ratings judged judgement judgements judgment judgments graded grade grades scored score scores received receive awarded achieved achieve given gets getting result results outcome outcomes found considered got been being".split(" "),
+  ..."councils council's councils' authorities authority's la las places ones areas area boroughs services service children childrens ofsted inspection inspections inspected reports report time times ever currently now overall level levels judgements' there listed named please were was".split(" "),
+  ..."compare comparison versus vs against between side by both each their its".split(" "),
+  ..."improved improve improving better worse declined declining deteriorated deteriorating worsened slipped dropped changed change changes trend trajectory up down gone went become became since last previous earlier two inspection".split(" "),
+]);
+
+/** Words of a change question that name the comparison, not a condition. */
+const CHANGE_CLAIMS = new Set(["improved", "improve", "decline", "deteriorate", "worsen", "improving", "better", "worse", "declined", "declining", "deteriorated", "deteriorating", "worsened", "slipped", "dropped", "changed", "change", "changes", "trend", "trajectory", "over", "time", "gone", "went", "become", "became", "up", "down"]);
+
+/** Words of a mentions question that ask the question, not what to look for. */
+const MENTION_CLAIMS = new Set(["mention", "mentions", "mentioned", "mentioning", "refer", "refers", "referred", "talk", "talks", "talked", "discuss", "discusses", "discussed", "say", "said", "anything", "told", "asked", "advised", "recommended", "required", "urged", "instructed", "improve", "ensure", "make", "do"]);
+
+/** Question shapes that carry their own counted noun or topic (facts, actions, search, lookups). */
+const TOPIC_INTENTS = new Set<Intent>(["help", "coverage", "scale", "actions", "facts", "lookup", "search", "mentions"]);
+
+/**
  * Parses a question with the vocabulary's matchers.
  * @param isReportWord true for words the reports use: a short word that is one ("needs")
  *   is never read as a misspelt council ("Leeds"); one that is not ("haltn") may be.
@@ -81,9 +150,11 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   const clean = text.replace(/<[@#!][^>]*>/g, " ").replace(/[‘’]/g, "'");
   const tokens = tokenize(clean);
   const used = new Array(tokens.length).fill(false);
-  const mark = (m: { start: number; end: number }) => {
-    for (let i = m.start; i < m.end; i++) used[i] = true;
+  const claim = (start: number, end: number) => {
+    for (let i = Math.max(0, start); i < Math.min(end, tokens.length); i++) used[i] = true;
   };
+  const mark = (m: { start: number; end: number }) => claim(m.start, m.end);
+  const freeTokens = () => tokens.map((t, i) => (used[i] ? { ...t, norm: "\u0000" } : t));
   const authorities: string[] = [];
   const authorityTokens = new Set<number>();
   for (const m of lex.authorities.findAll(tokens, true)) {
@@ -91,19 +162,36 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     const raw = tokens[m.start].raw;
     if (m.end - m.start === 1 && ["reading", "bury", "harrow", "slough", "rutland"].includes(tokens[m.start].norm) && !/^[A-Z]/.test(raw)) continue;
     if (m.typos > 0 && (tokens[m.start].norm.length < 5 || (tokens[m.start].norm.length < 6 && isReportWord(tokens[m.start].norm)))) continue;
+    // A place slot word is not a misspelt council ("london" is no "Lambeth"; "counties" no "Coventry").
+    if (m.typos > 0 && (lex.regions.findAll([tokens[m.start]]).length || lex.councilTypes.findAll([tokens[m.start]]).length)) continue;
     mark(m);
     for (let i = m.start; i < m.end; i++) authorityTokens.add(i);
     if (!authorities.includes(m.value)) authorities.push(m.value);
   }
-  const free = tokens.map((t, i) => (used[i] ? { ...t, norm: "\u0000" } : t));
+  // Places before areas: "north east" is a region, not part of an area name.
+  // The type first: "London boroughs" is a kind of council, "London councils" a region.
+  const councilType = findCouncilType(freeTokens(), lex, claim);
+  const region = findRegion(freeTokens(), lex, claim);
+  const free = freeTokens();
   const areas = lex.askedAreas.findAll(free, true);
   areas.forEach(mark);
   const services = lex.services.findAll(tokens, true);
   services.forEach(mark);
-  const grades = lex.grades.findAll(free, true).filter((m) => !areas.some((a) => m.start < a.end && a.start < m.end));
-  grades.forEach(mark);
-  const yearMatch = /\b(20[0-4]\d|199\d)\b/.exec(clean);
+  const gradeMatches = lex.grades.findAll(free, true).filter((m) => !areas.some((a) => m.start < a.end && a.start < m.end));
+  gradeMatches.forEach(mark);
+  const framework = findFramework(freeTokens(), lex, claim);
+  const inspections = findInspections(tokens, used, claim);
+  const yearMatch = inspections.kind === "year" ? inspections.year : null;
   const gradeNumber = /\bgrade\s*([1-4])\b/i.exec(clean);
+  let grade = gradeSlot(tokens, gradeMatches, claim);
+  if (!grade && gradeNumber) {
+    // "grade 4 for adoption": the step, whichever scale (3 is Adequate or Requires improvement).
+    const n = Number(gradeNumber[1]);
+    grade = { keys: n === 1 ? ["outstanding"] : n === 2 ? ["good"] : n === 4 ? ["inadequate"] : ["adequate", "ri"], op: "is" };
+    const at = tokens.findIndex((t, i) => t.norm === "grade" && tokens[i + 1]?.norm === String(n));
+    if (at >= 0) claim(at, at + 2);
+  }
+  const anyArea = findAnyArea(tokens, used, claim);
   let unknownName: string | null = null;
   let ambiguous: Query["ambiguous"] = null;
   /** A word left over that could belong to a place's name. */
@@ -120,7 +208,10 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
         authorities.push(names[0]);
         authorityTokens.add(i);
         used[i] = true;
-      } else if (names.length > 1) ambiguous = { word: tokens[i].raw.replace(/'s$/, ""), authorities: names };
+      } else if (names.length > 1) {
+        ambiguous = { word: tokens[i].raw.replace(/'s$/, ""), authorities: names };
+        used[i] = true;
+      }
     }
   }
   if (!authorities.length && !ambiguous) {
@@ -134,20 +225,51 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   }
   const searchTerms = tokens.filter((t, i) => !authorityTokens.has(i) && !STOP_WORDS.has(t.norm) && t.norm.length > 1).map((t) => t.norm);
   const rest = tokens.filter((t, i) => !used[i] && !STOP_WORDS.has(t.norm) && !/^\d+$/.test(t.norm)).map((t) => t.norm);
-  const hasGrade = grades.length > 0;
-  const intent = detectIntent(clean, authorities.length > 0, authorities.length > 1, areas.length > 0, hasGrade);
+  const hasGrade = gradeMatches.length > 0 || (grade !== null && !!gradeNumber);
+  const freeWords = tokens.filter((_, i) => !used[i]).map((t) => t.norm);
+  const intent = detectIntent(clean, {
+    hasAuthority: authorities.length > 0 || ambiguous !== null,
+    multiAuthority: authorities.length > 1,
+    hasArea: areas.length > 0,
+    hasGrade,
+    hasPlaces: region !== null || councilType !== null || framework !== null,
+    free: freeWords,
+  });
+  const change = intent !== "change" ? null : /\b(improved|improve|improving|better|up)\b/.test(freeWords.join(" ")) ? "improved" : /\b(declined?|declining|deteriorated?|deteriorating|worsened?|slipped|dropped|worse|down)\b/.test(freeWords.join(" ")) ? "declined" : "changed";
+  // What no slot claimed: a topic where the question is about words, not understood where it is a condition.
+  const leftover: string[] = [];
+  tokens.forEach((t, i) => {
+    if (used[i] || (intent === "change" && CHANGE_CLAIMS.has(t.norm)) || (intent === "mentions" && MENTION_CLAIMS.has(t.norm))) return;
+    const next = tokens[i + 1]?.norm ?? "";
+    const quantifier = ["all", "every", "each"].includes(t.norm) && /^(areas?|judge?ments?|grades?|ratings?|of)$/.test(next);
+    if (UNDERSTOOD.has(t.norm) || (["all", "every", "each"].includes(t.norm) && !quantifier)) return;
+    if (/^\d+$/.test(t.norm) && TOPIC_INTENTS.has(intent)) return;
+    if (!leftover.includes(t.raw.toLowerCase())) leftover.push(t.raw.toLowerCase().replace(/'s$/, ""));
+  });
+  const topicIntent = TOPIC_INTENTS.has(intent);
   return {
     text,
     tokens,
     intent,
+    region,
+    councilType,
+    framework,
+    inspections,
+    // "Good morning" is a greeting, not a grade.
+    grade: intent === "help" ? null : grade,
+    anyArea,
+    change,
+    mentionsIn: intent === "mentions" && TOLD_TO.test(clean.toLowerCase()) ? "actions" : "reports",
+    topic: topicIntent ? leftover : [],
+    notUnderstood: topicIntent ? [] : leftover,
     authorities,
     unknownName,
     ambiguous,
     areas,
     services: [...new Map(services.map((s) => [s.value.id, s.value])).values()],
-    grades: [...new Set(grades.map((g) => g.value))],
+    grades: grade ? grade.keys : [],
     gradeNumber: gradeNumber ? Number(gradeNumber[1]) : null,
-    year: yearMatch ? Number(yearMatch[1]) : null,
+    year: yearMatch,
     rest,
     searchTerms,
     // An area named with nothing else to look for is a grade question; "the Children in

@@ -4,7 +4,7 @@
  * knowledge/ works in both directions at once.
  */
 import type { FrameworkId } from "../types.js";
-import type { Vocabulary } from "./load.js";
+import type { AuthorityInfo, CouncilType, Vocabulary } from "./load.js";
 import { PhraseMatcher } from "./phrases.js";
 import { foldPhrase } from "../text/words.js";
 
@@ -45,6 +45,8 @@ export interface Lexicon {
   grades: PhraseMatcher<GradeKey>;
   /** Canonical grade wording for a framework ("ri" → "Requires improvement to be good" under ILACS). */
   gradeName(key: GradeKey, framework: FrameworkId): string;
+  /** The grade key of a grade as read from a report ("Requires improvement to be good" → "ri"), or null. */
+  gradeKey(grade: string): GradeKey | null;
   /** Grade by scale number (1-4), or null where the framework cannot tell (3 with no framework). */
   gradeByNumber(n: number, framework: FrameworkId): GradeKey | null;
   /** The authority's canonical name for an alias (exact, case-insensitive), if any. */
@@ -57,6 +59,14 @@ export interface Lexicon {
   authoritiesWithWord(word: string): string[];
   /** Every framework name phrase (for detecting a report's framework). */
   frameworkNames: PhraseMatcher<FrameworkId>;
+  /** Region words → the regions they cover ("the midlands" → East and West Midlands). */
+  regions: PhraseMatcher<{ name: string; regions: string[] }>;
+  /** Council-type words → the type ("shire counties" → county). */
+  councilTypes: PhraseMatcher<CouncilType>;
+  /** How a council type is said in a sentence ("London boroughs"). */
+  councilTypeName(type: CouncilType): string;
+  /** The curated entry of an authority by canonical name. */
+  authorityInfo(name: string): AuthorityInfo | undefined;
 }
 
 const GRADE_WORDS: Record<GradeKey, string[]> = {
@@ -130,6 +140,12 @@ export function buildLexicon(vocab: Vocabulary): Lexicon {
   const gradeEntries = Object.entries(GRADE_WORDS).flatMap(([k, words]) => words.map((w) => ({ phrase: w, value: k as GradeKey })));
   const scaleFor = (framework: FrameworkId) => vocab.scales.find((s) => s.framework === framework);
   const gradeNames = new Map<string, string>();
+  const info = new Map(vocab.authorities.map((a) => [a.name, a]));
+  const places = vocab.places;
+  const regionEntries = [
+    ...places.regions.flatMap((r) => [r.name, ...r.synonyms].map((p) => ({ phrase: p, value: { name: r.name, regions: [r.name] } }))),
+    ...places.regionGroups.flatMap((g) => [g.name, ...g.synonyms].map((p) => ({ phrase: p, value: { name: g.name, regions: g.regions } }))),
+  ];
   return {
     vocab,
     authorities: new PhraseMatcher(authorityEntries),
@@ -150,6 +166,7 @@ export function buildLexicon(vocab: Vocabulary): Lexicon {
       }
       return name;
     },
+    gradeKey: (grade) => keyOfGrade(grade),
     gradeByNumber(n, framework) {
       const scale = scaleFor(framework);
       if (!scale) return n === 1 ? "outstanding" : n === 2 ? "good" : n === 4 ? "inadequate" : null;
@@ -159,5 +176,9 @@ export function buildLexicon(vocab: Vocabulary): Lexicon {
     canonicalAuthority: (name) => aliases.get(foldPhrase(name)) ?? null,
     authoritiesWithWord: (word) => [...(byWord.get(foldPhrase(word)) ?? [])].sort(),
     frameworkNames: new PhraseMatcher(vocab.frameworks.flatMap((f) => f.names.map((n) => ({ phrase: n, value: f.id as FrameworkId })))),
+    regions: new PhraseMatcher(regionEntries),
+    councilTypes: new PhraseMatcher(places.councilTypes.flatMap((t) => [t.name, ...t.synonyms].map((p) => ({ phrase: p, value: t.id })))),
+    councilTypeName: (type) => places.councilTypes.find((t) => t.id === type)?.name ?? type,
+    authorityInfo: (name) => info.get(name),
   };
 }

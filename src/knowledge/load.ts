@@ -10,12 +10,27 @@ import { z } from "zod";
 import { AppError } from "../errors.js";
 import type { FrameworkId } from "../types.js";
 
+/** The kinds of English council with children's services (City of London is sui generis). */
+export const COUNCIL_TYPES = ["county", "metropolitan borough", "London borough", "unitary", "sui generis"] as const;
+/** One kind of council. */
+export type CouncilType = (typeof COUNCIL_TYPES)[number];
+
 const AuthoritiesFile = z.object({
+  /** The nine English regions and the words people use for them ("the north east", "yorkshire"). */
+  regions: z.array(z.object({ name: z.string(), synonyms: z.array(z.string()).min(1) })).default([]),
+  /** Words for several regions at once ("the midlands"). */
+  regionGroups: z.array(z.object({ name: z.string(), regions: z.array(z.string()).min(1), synonyms: z.array(z.string()).min(1) })).default([]),
+  /** Words for each kind of council ("shire counties", "mets", "unitaries"). */
+  councilTypes: z.array(z.object({ id: z.enum(COUNCIL_TYPES), name: z.string(), synonyms: z.array(z.string()).min(1) })).default([]),
   authorities: z.array(
     z.object({
       name: z.string().min(1),
       aliases: z.array(z.string()).default([]),
       region: z.string().optional(),
+      /** The kind of council now (or when abolished). */
+      type: z.enum(COUNCIL_TYPES).optional(),
+      /** A county council until this year, unitary since (North Yorkshire 2023). */
+      countyUntil: z.string().optional(),
       abolished: z.string().optional(),
       successors: z.array(z.string()).optional(),
     }),
@@ -55,9 +70,13 @@ export type FrameworkInfo = z.infer<typeof FrameworksFile>["frameworks"][number]
 /** One grade scale. */
 export type ScaleInfo = z.infer<typeof GradesFile>["scales"][number];
 
+/** Regions, region groups and council types with their words. */
+export type PlaceWords = Omit<z.infer<typeof AuthoritiesFile>, "authorities">;
+
 /** Everything curated in knowledge/. */
 export interface Vocabulary {
   authorities: AuthorityInfo[];
+  places: PlaceWords;
   frameworks: FrameworkInfo[];
   scales: ScaleInfo[];
 }
@@ -90,8 +109,10 @@ function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
 
 /** Reads and validates knowledge/ (or another folder with the same three files). */
 export function loadVocabulary(dir = defaultKnowledgeDir()): Vocabulary {
+  const { authorities, ...places } = readJson(dir, "authorities.json", AuthoritiesFile);
   return {
-    authorities: readJson(dir, "authorities.json", AuthoritiesFile).authorities,
+    authorities,
+    places,
     frameworks: readJson(dir, "frameworks.json", FrameworksFile).frameworks,
     scales: readJson(dir, "grades.json", GradesFile).scales,
   };

@@ -6,6 +6,8 @@ import type { Answer } from "../types.js";
 /** Renders an answer for a terminal or log. */
 export function renderText(a: Answer, maxCitations = 10): string {
   const lines = [a.text];
+  // What the bot understood, so a misreading shows at once.
+  if (a.interpretation) lines.push(`(Understood as: ${a.interpretation})`);
   const cites = a.citations.slice(0, maxCitations);
   if (cites.length) {
     lines.push("", "Sources:");

@@ -1,0 +1,92 @@
+/**
+ * Which reports a query's inspection and framework slots select: for one authority
+ * (one report to answer from) or across the corpus (every report that fits, for lists,
+ * counts and mentions), recording which slots were applied.
+ */
+import type { Report } from "../types.js";
+import type { KnowledgeBase } from "../index/knowledgeBase.js";
+import { inspectionYear } from "../extract/metadata.js";
+import type { Query } from "./parse.js";
+import type { Applied } from "./interpret.js";
+import type { InspectionSelector } from "./slots.js";
+import { describeInspections } from "./interpret.js";
+
+/** True when a report's inspection falls within the selector's year or range. */
+function inYears(r: Report, s: InspectionSelector): boolean {
+  if (s.kind !== "year" && s.kind !== "range") return true;
+  const i = r.inspection;
+  // An inspection's year is its start (else end, publication, report date): the year people name it by.
+  const y = inspectionYear(i);
+  if (y === null) return false;
+  if (s.kind === "year") return y === s.year || [i.end, i.published].some((d) => d?.startsWith(String(s.year)));
+  return (s.from === null || y >= s.from) && (s.to === null || y <= s.to);
+}
+
+/**
+ * The one report of an authority to answer from: the year's or the range's latest, of
+ * the framework named, else the latest. Null when none fits.
+ */
+export function pickReport(kb: KnowledgeBase, authority: string, q: Query, done?: Applied): Report | null {
+  const s = q.inspections;
+  let list = kb.byAuthority.get(authority) ?? [];
+  if (q.framework) {
+    list = list.filter((r) => r.inspection.framework === q.framework);
+    done?.slots.add("framework");
+  }
+  if (s.kind === "year") {
+    done?.slots.add("inspections");
+    const exact = list.find((r) => inspectionYear(r.inspection) === s.year);
+    return exact ?? list.find((r) => inYears(r, s)) ?? null;
+  }
+  if (s.kind === "range") {
+    done?.slots.add("inspections");
+    return list.find((r) => inYears(r, s)) ?? null;
+  }
+  if (s.kind === "latest") done?.slots.add("inspections");
+  const latest = kb.reportFor(authority, null);
+  return latest && list.includes(latest) ? latest : (list[0] ?? null);
+}
+
+/** "of a 2014 inspection", "under the single inspection framework": why no report fits. */
+export function selectionWords(q: Query): string {
+  const parts: string[] = [];
+  const s = q.inspections;
+  if (s.kind === "year") parts.push(`of a ${s.year} inspection`);
+  else if (s.kind === "range") parts.push(describeInspections(s)!.replace(/^inspections /, "of an inspection "));
+  if (q.framework) parts.push(`under ${q.framework}`);
+  return parts.join(" ");
+}
+
+/**
+ * Every report across the corpus a set question looks at: by place (region, council
+ * type), framework and inspections. With no inspections named, every inspection
+ * (`defaultAll`) or each authority's latest.
+ */
+export function selectReports(kb: KnowledgeBase, q: Query, done: Applied, defaultAll = true): Report[] {
+  const s = q.inspections;
+  const lex = kb.lex;
+  const fits = (authority: string) => {
+    const info = lex.authorityInfo(authority);
+    if (q.region && !(info?.region && q.region.regions.includes(info.region))) return false;
+    if (q.councilType && info?.type !== q.councilType) return false;
+    return true;
+  };
+  if (q.region) done.slots.add("region");
+  if (q.councilType) done.slots.add("councilType");
+  if (q.framework) done.slots.add("framework");
+  const out: Report[] = [];
+  const latestOnly = s.kind === "latest" || (s.kind === "default" && !defaultAll);
+  done.slots.add("inspections");
+  done.when = latestOnly ? "latest inspections" : s.kind === "default" || s.kind === "all" ? "every inspection" : describeInspections(s)!;
+  for (const a of kb.authorities()) {
+    if (!fits(a)) continue;
+    let list = kb.byAuthority.get(a) ?? [];
+    if (q.framework) list = list.filter((r) => r.inspection.framework === q.framework);
+    if (latestOnly) {
+      const latest = kb.reportFor(a, null);
+      list = latest && list.includes(latest) ? [latest] : list.slice(0, 1);
+    } else list = list.filter((r) => inYears(r, s));
+    out.push(...list);
+  }
+  return out;
+}
