@@ -2,15 +2,11 @@
  * The core's front door: load a corpus once, then answer questions. Adapters hold a `Bot`
  * and never reach past it into extraction or search.
  */
-import type { Answer, Action, Report } from "./types.js";
+import type { Answer, Action, LoadProblem, Report } from "./types.js";
 import type { Clock } from "./clock.js";
 
-/** A file the loader skipped, with the reason (shown to the operator, never fatal). */
-export interface LoadProblem {
-  file: string;
-  code: string;
-  reason: string;
-}
+// LoadProblem lives with the other shared shapes (so the readers need not import this front door).
+export type { LoadProblem } from "./types.js";
 
 /** A loaded corpus that answers questions. */
 export interface Bot {

@@ -3,6 +3,13 @@
  * and what `ask()` answers. Adapters (terminal, Slack, Teams, digest) only ever see these.
  */
 
+/** A file the loader skipped, with the reason (shown to the operator, never fatal). */
+export interface LoadProblem {
+  file: string;
+  code: string;
+  reason: string;
+}
+
 /** Where a fact stands in a report: the file (relative to the corpus folder) and 1-based lines. */
 export interface Citation {
   file: string;

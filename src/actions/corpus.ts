@@ -3,9 +3,9 @@
  * and what the bot does at start. Re-reading keeps statuses (ids are stable) and archives
  * actions that are gone.
  */
-import { loadBot, type LoadProblem } from "../bot.js";
+import { loadBot } from "../bot.js";
 import type { Clock } from "../clock.js";
-import type { Action } from "../types.js";
+import type { Action, LoadProblem } from "../types.js";
 import type { Store, SyncResult } from "../store/types.js";
 
 /** The actions extracted from a corpus folder, with the files it skipped. */

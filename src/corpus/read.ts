@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { AppError } from "../errors.js";
-import type { LoadProblem } from "../bot.js";
+import type { LoadProblem } from "../types.js";
 
 /** One report file as text. */
 export interface SourceFile {

@@ -3,7 +3,7 @@
  * crash. (Worker threads were tried: on the 2-core machines here two workers ran no faster
  * than one thread, the result cloning eating the gain, so extraction stays in-thread.)
  */
-import type { LoadProblem } from "../bot.js";
+import type { LoadProblem } from "../types.js";
 import type { SourceFile } from "../corpus/read.js";
 import type { Lexicon } from "../knowledge/lexicon.js";
 import type { Passage, Report } from "../types.js";

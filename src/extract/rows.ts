@@ -10,21 +10,10 @@ import { readGradeCell, type ReadGrade } from "./grades.js";
 import { tokenize } from "../text/words.js";
 import { isWholeAreaName, longestArea } from "./areas.js";
 import { wrappedColumnRows } from "./wrappedColumns.js";
+import type { Row } from "./row.js";
 import { assignColumns, cellsOf, currentColumn, serviceColumns, type CurrentColumn, type ServiceColumns } from "./columns.js";
 
-/** A row-shaped line or two: label cells and the first cell that reads as a grade. */
-export interface Row {
-  label: string;
-  grade: ReadGrade | null;
-  line: number;
-  lineEnd: number;
-  /** The row's text as quoted in citations (continuation lines joined with a newline). */
-  quote: string;
-  /** A row of a table with a grade column per service: each grade with its column's service. */
-  byService?: { service: ServiceRef; grade: ReadGrade }[];
-  /** "Staying safe 2" with no table structure: believed only in a run of such rows. */
-  loose?: boolean;
-}
+export type { Row } from "./row.js";
 
 /** Lines that may be a header setting earlier grades beside this inspection's. */
 const MAY_SET_YEARS = /previous|last|prior|earlier|current|this inspection|latest|\b(19|20)\d\d\b/i;

@@ -19,7 +19,7 @@ import type { Lexicon } from "../knowledge/lexicon.js";
 import type { Line } from "./document.js";
 import { isWholeAreaName } from "./areas.js";
 import { readGradeCell } from "./grades.js";
-import type { Row } from "./rows.js";
+import type { Row } from "./row.js";
 
 const HEADER = /^\s*(judge?ments?|areas?|judge?ment areas?)\s{3,}(grades?|judge?ments?|ratings?)\s*$/i;
 

@@ -1,7 +1,7 @@
 /**
  * Corpus folder → KnowledgeBase: read the files, extract them, index the passages.
  */
-import type { LoadProblem } from "../bot.js";
+import type { LoadProblem } from "../types.js";
 import { systemClock, type Clock } from "../clock.js";
 import { readCorpus } from "../corpus/read.js";
 import { extractFiles } from "../extract/corpus.js";
