@@ -31,6 +31,8 @@ export interface Bot {
 export interface LoadOptions {
   corpusDir: string;
   clock?: Clock;
+  /** Where extracted PDF/Word text is kept between starts (DATA_DIR/text-cache); none: read every time. */
+  cacheDir?: string;
 }
 
 /**

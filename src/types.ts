@@ -17,6 +17,8 @@ export interface Citation {
   lineEnd: number;
   /** The report's own words, normalised only for extraction noise (tabs kept). */
   quote: string;
+  /** 1-based page of `line` in a paged source (PDF); absent for text files. */
+  page?: number;
 }
 
 /** The three Ofsted frameworks for children's services, or unknown when a report gives no clue. */
@@ -94,6 +96,8 @@ export interface Passage {
   line: number;
   lineEnd: number;
   text: string;
+  /** 1-based page of `line` in a paged source (PDF). */
+  page?: number;
 }
 
 /** A report as read and extracted. */

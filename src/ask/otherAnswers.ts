@@ -34,7 +34,7 @@ export function searchAnswer(q: Query, kb: KnowledgeBase, authority: string | nu
   for (const h of good.slice(0, 2)) {
     const quote = bestSentences(h.passage.text, h.terms);
     lines.push(`${h.passage.authority ?? h.passage.file} report (${h.passage.file}, line ${h.passage.line}): "${quote}"`);
-    cites.push({ file: h.passage.file, line: h.passage.line, lineEnd: h.passage.lineEnd, quote });
+    cites.push({ file: h.passage.file, line: h.passage.line, lineEnd: h.passage.lineEnd, quote, ...(h.passage.page ? { page: h.passage.page } : {}) });
   }
   return answer(q.text, "search", true, lines.join("\n"), [], cites);
 }

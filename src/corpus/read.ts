@@ -1,12 +1,17 @@
 /**
- * Reads a corpus folder: every .txt and .md file (sub-folders included), decoded and split
- * into lines. A file that cannot be read, is empty or is binary is reported by name with
- * the reason and skipped; the rest still loads.
+ * Reads a corpus folder: every .pdf, .docx, .txt and .md file (sub-folders included), as
+ * lines (and, for PDFs, the page of each line). A file that cannot be used (unreadable,
+ * empty, binary, a web page saved as .pdf, encrypted, scanned without text, damaged) is
+ * reported by name with the reason and skipped; the rest still loads.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { AppError } from "../errors.js";
 import type { LoadProblem } from "../types.js";
+import { TextCache } from "./cache.js";
+import { readDocx } from "./docx.js";
+import type { PagedText, ReadProblem } from "./pdf.js";
+import { readPdfs } from "./pdfPool.js";
 
 /** One report file as text. */
 export interface SourceFile {
@@ -14,9 +19,17 @@ export interface SourceFile {
   file: string;
   /** Raw lines; lines[0] is line 1. */
   lines: string[];
+  /** For paged files (PDF): pages[i] is the 1-based page of lines[i]. */
+  pages?: number[];
 }
 
-const REPORT_FILE = /\.(txt|md)$/i;
+/** Options for reading a corpus. */
+export interface ReadOptions {
+  /** Folder for extracted text, keyed by content hash (DATA_DIR/text-cache); none: no cache. */
+  cacheDir?: string;
+}
+
+const REPORT_FILE = /\.(txt|md|pdf|docx)$/i;
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -49,11 +62,23 @@ function looksBinary(bytes: Buffer): boolean {
   return sample.length > 0 && control / sample.length > 0.05;
 }
 
+function readText(bytes: Buffer): { lines: string[] } | ReadProblem {
+  if (looksBinary(bytes)) return { code: "FILE_BINARY", reason: "is a binary file, not text: save the report as .pdf, .docx, .txt or .md" };
+  const text = decode(bytes);
+  if (!text.trim()) return { code: "FILE_EMPTY", reason: "is empty" };
+  return { lines: text.split(/\r?\n|\r/) };
+}
+
+function isProblem(r: object): r is ReadProblem {
+  return "code" in r;
+}
+
 /**
- * Reads every report in `dir`.
+ * Reads every report in `dir`. PDFs are read in worker threads (several at once) and
+ * their text kept in the cache, so a restart with unchanged files reads no PDF again.
  * @throws AppError CORPUS_NOT_FOUND when the folder does not exist.
  */
-export function readCorpus(dir: string): { dir: string; files: SourceFile[]; problems: LoadProblem[] } {
+export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{ dir: string; files: SourceFile[]; problems: LoadProblem[] }> {
   const abs = resolve(dir);
   let isDir = false;
   try {
@@ -61,28 +86,52 @@ export function readCorpus(dir: string): { dir: string; files: SourceFile[]; pro
   } catch {
     isDir = false;
   }
-  if (!isDir) throw new AppError("CORPUS_NOT_FOUND", `The corpus folder ${abs} does not exist.`, "Pass --corpus DIR (or set CORPUS_DIR) to a folder of .txt/.md reports.");
-  const files: SourceFile[] = [];
-  const problems: LoadProblem[] = [];
+  if (!isDir) throw new AppError("CORPUS_NOT_FOUND", `The corpus folder ${abs} does not exist.`, "Pass --corpus DIR (or set CORPUS_DIR) to a folder of reports (.pdf, .docx, .txt or .md).");
+  const cache = opts.cacheDir ? new TextCache(opts.cacheDir) : null;
+  // Results by index, so the corpus keeps file order whatever order the workers finish in.
+  const results: (SourceFile | LoadProblem)[] = [];
+  const pdfJobs: { index: number; file: string; bytes: Buffer; key: string | null }[] = [];
   for (const path of listFiles(abs)) {
     const file = relative(abs, path).split(sep).join("/");
+    const index = results.length;
     let bytes: Buffer;
     try {
       bytes = readFileSync(path);
     } catch (err) {
-      problems.push({ file, code: "FILE_UNREADABLE", reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+      results.push({ file, code: "FILE_UNREADABLE", reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
       continue;
     }
-    if (looksBinary(bytes)) {
-      problems.push({ file, code: "FILE_BINARY", reason: "is a binary file, not text: export the report as .txt or .md" });
+    const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+    if (ext === "txt" || ext === "md") {
+      const r = readText(bytes);
+      results.push(isProblem(r) ? { file, ...r } : { file, lines: r.lines });
       continue;
     }
-    const text = decode(bytes);
-    if (!text.trim()) {
-      problems.push({ file, code: "FILE_EMPTY", reason: "is empty" });
+    const key = cache ? cache.key(bytes) : null;
+    const cached = key ? cache!.get(key) : null;
+    if (cached) {
+      results.push(isProblem(cached) ? { file, ...cached } : { file, ...cached });
       continue;
     }
-    files.push({ file, lines: text.split(/\r?\n|\r/) });
+    results.push({ file, code: "PENDING", reason: "" });
+    if (ext === "pdf") pdfJobs.push({ index, file, bytes, key });
+    else {
+      const r = await readDocx(bytes);
+      if (key) cache!.put(key, r);
+      results[index] = isProblem(r) ? { file, ...r } : { file, lines: r.lines };
+    }
+  }
+  const read = await readPdfs(pdfJobs.map((j) => j.bytes));
+  pdfJobs.forEach((job, i) => {
+    const r: PagedText | ReadProblem = read[i];
+    if (job.key) cache!.put(job.key, r);
+    results[job.index] = isProblem(r) ? { file: job.file, ...r } : { file: job.file, lines: r.lines, pages: r.pages };
+  });
+  const files: SourceFile[] = [];
+  const problems: LoadProblem[] = [];
+  for (const r of results) {
+    if ("lines" in r) files.push(r);
+    else problems.push(r);
   }
   return { dir: abs, files, problems };
 }

@@ -8,7 +8,7 @@
 import type { Citation, FrameworkId, Inspection, Judgement } from "../types.js";
 import type { AreaRef, GradeKey, Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import { foldPhrase, tokenize } from "../text/words.js";
-import type { Doc } from "./document.js";
+import { isTabular, type Doc } from "./document.js";
 import { longestArea } from "./areas.js";
 import { readRows, type Row } from "./rows.js";
 import { overallInSentence } from "./overallSentence.js";
@@ -65,8 +65,10 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
     else if (found.length > 1) context = null;
   };
 
+  const annex = earlierInspectionLines(doc, rows);
   for (const line of doc.lines) {
-    if (line.blank) continue;
+    // An annex quoting an earlier inspection's judgements states none of this one's.
+    if (line.blank || annex.has(line.no)) continue;
     const row = rows.get(line.no);
     if (row) {
       if (!row.grade) {
@@ -113,7 +115,10 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
         });
         continue;
       }
-      const found = MAY_NAME_GRADE.test(s.text) ? judgementsInSentence(s.text, framework, lex, otherAuthorityNamed(s.text, lex, inspection.authority), years) : [];
+      // Cells of a table line read across ("permanence  be good": a wrapped label beside a
+      // wrapped grade) are not a sentence: a judgement there is a row's or none.
+      const acrossCells = s.line === s.lineEnd && isTabular(line.body);
+      const found = MAY_NAME_GRADE.test(s.text) && !acrossCells ? judgementsInSentence(s.text, framework, lex, otherAuthorityNamed(s.text, lex, inspection.authority), years) : [];
       for (const f of found) {
         const explicit = f.form === "explicit";
         candidates.push({
@@ -130,7 +135,70 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
       noteServices(s.text);
     }
   }
-  return settle(candidates, inspection, lex);
+  return settle(withinTheTable(candidates), inspection, lex);
+}
+
+/** Areas a report must grade in a table before the table is taken as its judgement table. */
+const JUDGEMENT_TABLE_AREAS = 3;
+
+/**
+ * When a report has a judgement table (rows grading three or more areas the vocabulary
+ * knows), the table is the inspection's judgement: no statement outside it may judge an
+ * area that overlaps one the table judges (the 2018-22 combined "children in care and care
+ * leavers" read from "services for care leavers remain good" beside a 2023 table with the
+ * two areas apart), and a statement of an area the table judges loses to the table (see
+ * settle). A headline or sentence may still add an area the table lacks: a single
+ * inspection framework table has no overall row, and a council paper may give one area in
+ * a sentence beside a partial list.
+ */
+function withinTheTable(candidates: Candidate[]): Candidate[] {
+  const tableAreas = new Map<string, AreaRef>();
+  for (const c of candidates) if (c.source === "table" && c.area) tableAreas.set(c.area.id, c.area);
+  if (tableAreas.size < JUDGEMENT_TABLE_AREAS) return candidates;
+  const words = (a: AreaRef) => new Set(tokenize(a.name).map((t) => t.norm));
+  const overlaps = (a: AreaRef) =>
+    [...tableAreas.values()].some((t) => {
+      if (t.id === a.id) return false;
+      const [x, y] = [words(a), words(t)];
+      const [small, big] = x.size <= y.size ? [x, y] : [y, x];
+      return [...small].every((w) => big.has(w));
+    });
+  return candidates.filter((c) => {
+    if (c.source === "table") return true;
+    return c.area !== null && !overlaps(c.area);
+  });
+}
+
+/** Opens a passage quoting an earlier inspection's judgements. */
+const EARLIER_JUDGEMENTS = [
+  /^\s*previous (ofsted )?inspections?\s*$/i,
+  /\bjudgements? (for|of) the (local authority|council)\b.*\b(were|was)\b/i,
+  /\b(previous|last|earlier|prior) (single |ofsted |full )?inspection\b.*\b(judgements?|grades?)\b.*\b(were|was|are)\s*:?\s*$/i,
+];
+/** Lines a quoted list of earlier judgements runs over at most. */
+const EARLIER_SPAN = 30;
+
+/**
+ * Lines that quote an earlier inspection ("Previous Ofsted inspections … The judgements
+ * for the local authority were: Overall effectiveness: inadequate …"): from the opening
+ * line to the first blank line after a line that names a grade.
+ */
+function earlierInspectionLines(doc: Doc, rows: Map<number, Row>): Set<number> {
+  const out = new Set<number>();
+  const lines = doc.lines;
+  for (let i = 0; i < lines.length; i++) {
+    if (!EARLIER_JUDGEMENTS.some((re) => re.test(lines[i].text))) continue;
+    let graded = false;
+    let j = i;
+    for (; j < lines.length && j < i + EARLIER_SPAN; j++) {
+      const line = lines[j];
+      if (line.blank && graded) break;
+      out.add(line.no);
+      if (rows.get(line.no)?.grade || MAY_NAME_GRADE.test(line.text)) graded = true;
+    }
+    i = j;
+  }
+  return out;
 }
 
 /**

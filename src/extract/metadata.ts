@@ -19,24 +19,28 @@ function cite(doc: Doc, s: { line: number; lineEnd: number }): Citation {
   return { file: doc.file, line: s.line, lineEnd: s.lineEnd, quote };
 }
 
+/** Content lines at the top of a report that make up its title block. */
+const TITLE_LINES = 12;
+
 /**
  * The authority a report is about: the most mentioned one, with names in the title lines
  * counting triple. Null when no English authority is named at all.
  */
 export function detectAuthority(doc: Doc, lex: Lexicon): string | null {
   const score = new Map<string, number>();
-  let contentLines = 0;
-  for (const line of doc.lines) {
-    if (line.blank) continue;
-    contentLines++;
-    const weight = contentLines <= 12 ? 3 : 1;
-    const tokens = tokenize(line.text);
+  const count = (text: string, weight: number) => {
+    const tokens = tokenize(text);
     for (const m of lex.authorities.findAll(tokens)) {
       // Reports capitalise place names; this keeps "reading" and "bury" the verbs out.
       if (!/^[A-Z]/.test(tokens[m.start].raw)) continue;
       score.set(m.value, (score.get(m.value) ?? 0) + weight);
     }
-  }
+  };
+  // The title block is read as one text: a cover page breaks long names over lines
+  // ("Royal Borough of Kingston upon" / "Thames"), and the name there is the report's subject.
+  const content = doc.lines.filter((l) => !l.blank);
+  count(content.slice(0, TITLE_LINES).map((l) => l.text.trim()).join(" "), 3);
+  for (const line of content.slice(TITLE_LINES)) count(line.text, 1);
   let best: string | null = null;
   let bestScore = 0;
   for (const [name, s] of score) if (s > bestScore) [best, bestScore] = [name, s];

@@ -12,18 +12,25 @@ import { readGradeCell } from "./grades.js";
 
 // Optionally led in by a paragraph number and "Ofsted concluded that", "Inspectors found that".
 const SHAPE = /^(?:\d+(?:\.\d+)*\s+)?(?:([a-z ,']{0,60}?)\bthat\s+)?children['’]?s services in (.{2,60}?) (are|is|requires?) (.{3,40}?)\s*\.?$/i;
+/** "The overall judgement is that children's services require improvement": the report's own council, unnamed. */
+const OVERALL_JUDGEMENT = /^(?:\d+(?:\.\d+)*\s+)?the overall judgement is that children['’]?s services (are|is|requires?) (.{3,40}?)\s*\.?$/i;
 /** A lead-in about another time or a wish ("At the last inspection Ofsted found that …") is not this inspection's finding. */
 const OTHER_LEAD_IN = /\b(previous|last|prior|earlier|would|could|if|hopes?|aims?|targets?)\b|\b(19|20)\d\d\b/i;
 
 /** The overall effectiveness grade a sentence states in that shape, or null. */
 export function overallInSentence(text: string, inspection: Inspection, lex: Lexicon): { area: AreaRef; grade: GradeKey } | null {
   if (inspection.framework !== "SIF" && inspection.framework !== "ILACS") return null;
-  const m = SHAPE.exec(text.trim());
-  if (!m) return null;
-  const [, leadIn, place, verb, rest] = m;
+  const unnamed = OVERALL_JUDGEMENT.exec(text.trim());
+  const m = unnamed ? null : SHAPE.exec(text.trim());
+  if (!m && !unnamed) return null;
+  const [leadIn, place, verb, rest] = m ? [m[1], m[2], m[3], m[4]] : [undefined, null, unnamed![1], unnamed![2]];
   if (leadIn && OTHER_LEAD_IN.test(leadIn)) return null;
-  const named = lex.canonicalAuthority(place) ?? lex.authorities.findAll(tokenize(place)).find((x) => x.start === 0)?.value ?? null;
-  if (named !== inspection.authority) return null;
+  if (place !== null) {
+    // "in the City of London", "in the London Borough of Bromley": the article is not the name.
+    const name = place.replace(/^the\s+/i, "");
+    const named = lex.canonicalAuthority(name) ?? lex.authorities.findAll(tokenize(name)).find((x) => x.start === 0)?.value ?? null;
+    if (named !== inspection.authority) return null;
+  }
   // "require improvement to be good": the verb is part of the grade's words.
   const grade = readGradeCell(/^requires?$/i.test(verb) ? `requires ${rest}` : rest, inspection.framework, lex);
   if (!grade || (grade.fuzzy && !/^requires?$/i.test(verb))) return null;

@@ -9,7 +9,7 @@ import type { Line } from "./document.js";
 import { readGradeCell, type ReadGrade } from "./grades.js";
 import { tokenize } from "../text/words.js";
 import { isWholeAreaName, longestArea } from "./areas.js";
-import { wrappedColumnRows } from "./wrappedColumns.js";
+import { headerlessWrappedRows, wrappedColumnRows } from "./wrappedColumns.js";
 import type { Row } from "./row.js";
 import { assignColumns, cellsOf, currentColumn, serviceColumns, type CurrentColumn, type ServiceColumns } from "./columns.js";
 
@@ -140,6 +140,13 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
   }
   // Two-column tables with wrapped, hyphenated cells are read group by group instead.
   for (const [n, row] of wrappedColumnRows(lines, framework, lex)) rows.set(n, row);
+  // Headerless groups only where no row of theirs already has a grade: they are the fallback.
+  for (const [n, row] of headerlessWrappedRows(lines, framework, lex)) {
+    const covered = [...rows].filter(([m, r]) => r.lineEnd >= n && m <= row.lineEnd);
+    if (covered.some(([, r]) => r.grade)) continue;
+    for (const [m] of covered) rows.delete(m);
+    rows.set(n, row);
+  }
   dropPageNumbers(rows);
   return rows;
 }

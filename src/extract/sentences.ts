@@ -95,6 +95,21 @@ function nearGuard(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
+/** Words that give the verb a subject of its own: "children in care … and their attendance is good". */
+const OWN_SUBJECT = new Set(["their", "its", "his", "her", "whose", "which", "who", "where", "while", "whereas", "although", "but"]);
+
+/**
+ * True when, between the area and the verb before the grade, a new clause starts with its
+ * own subject: a possessive or relative word, or a comma or semicolon followed by "and".
+ * The grade then describes that subject ("their attendance"), not the area.
+ */
+function otherSubject(text: string, tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (OWN_SUBJECT.has(tokens[i].norm)) return true;
+  if (from >= to) return false;
+  const between = text.slice(tokens[Math.max(from - 1, 0)].end, tokens[to].start);
+  return /[,;]\s*(and|so|yet)\b/i.test(between) || /;/.test(between);
+}
+
 /** True when the grade is written in quotes (or bold/quote marks) in the original text. */
 function quoted(text: string, tokens: Token[], g: Item): boolean {
   const before = text.slice(Math.max(0, tokens[g.start].start - 2), tokens[g.start].start);
@@ -118,6 +133,11 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
   const out: SentenceJudgement[] = [];
   const push = (area: Item, g: Item, form: SentenceJudgement["form"]) => {
     if (area.kind !== "area" || g.kind !== "grade") return;
+    // One loose word ("overall", "adoption", "permanence") is an area in a judgement list,
+    // not in running prose: "numbers adopted … overall is good" judges no area.
+    // "Overall, children's services … were judged …" opens with it: that one stays.
+    const opensSentence = area.start === 0 && /^\W*\w+\s*,/.test(text);
+    if (form === "prose" && area.end - area.start < 2 && !opensSentence) return;
     if (nearGuard(tokens, Math.min(area.start, g.start), Math.max(area.end, g.end))) return;
     out.push({ area: area.refs[0], grade: g.key, service: serviceNear(area.start), form });
   };
@@ -172,7 +192,8 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
       continue;
     }
     // AREA 'GRADE' / AREA – GRADE (a judgement list line)
-    if (prevItem?.kind === "area" && g.start - prevItem.end <= 1 && (quoted(text, tokens, g) || g.end === tokens.length || /^[\s]*[,;.)]/.test(text.slice(tokens[g.end - 1].end)))) {
+    // (a verb between them, "… overall is good", makes it prose, read below)
+    if (prevItem?.kind === "area" && g.start - prevItem.end <= 1 && !COPULA.has(tokens[g.start - 1]?.norm ?? "") && (quoted(text, tokens, g) || g.end === tokens.length || /^[\s]*[,;.)]/.test(text.slice(tokens[g.end - 1].end)))) {
       push(prevItem, g, "explicit");
       continue;
     }
@@ -183,7 +204,7 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
     const areas = list.slice(0, gi).filter((x) => x.kind === "area" && x.start >= clauseStart);
     if (!areas.length) continue;
     const last = areas[areas.length - 1];
-    if (cop - last.end > 15) continue;
+    if (cop - last.end > 15 || otherSubject(text, tokens, last.end, cop)) continue;
     for (const a of areas) push(a, g, "prose");
   }
   return out;

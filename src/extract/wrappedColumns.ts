@@ -63,3 +63,56 @@ export function wrappedColumnRows(lines: Line[], framework: FrameworkId, lex: Le
   }
   return rows;
 }
+
+/** A right-hand cell: text after a gap of three or more spaces, to the end of the line. */
+const RIGHT_CELL = /^(.*\S)\s{3,}(\S.*)$/;
+/** A line indented this far holds only a right-hand cell's words. */
+const RIGHT_ONLY_INDENT = 20;
+/** A paragraph number opening a label ("2.", "2.1"). */
+const LABEL_NUMBER = /^\d{1,2}(\.\d{1,2})*\.?\s+/;
+
+/**
+ * The same wrapped rows without a header, as single inspection framework lists come out:
+ *
+ *     2. Children looked after and achieving          Requires improvement to
+ *        permanence                                   be good
+ *
+ * A group of two to four lines (up to a blank line) in which two or more lines have a right
+ * cell starting at one column is cut there; it is a row only when the right parts read
+ * whole as a grade and the left parts as an area's name. Reading the grade whole is what
+ * keeps "be good" from being taken for Good.
+ */
+export function headerlessWrappedRows(lines: Line[], framework: FrameworkId, lex: Lexicon): Map<number, Row> {
+  const rows = new Map<number, Row>();
+  let group: Line[] = [];
+  const close = () => {
+    const g = group;
+    group = [];
+    if (g.length < 2 || g.length > 4) return;
+    // Where each line's right cell starts: after a wide gap, or the whole line when it is
+    // indented far enough to be only the right cell's wrapped words.
+    const starts = g
+      .map((l) => {
+        const text = l.raw.replace(/\f/g, "");
+        const m = RIGHT_CELL.exec(text);
+        if (m) return text.length - m[2].length;
+        const indent = text.length - text.trimStart().length;
+        return indent >= RIGHT_ONLY_INDENT ? indent : -1;
+      })
+      .filter((c) => c >= 0);
+    if (starts.length < 2 || Math.max(...starts) - Math.min(...starts) > 2) return;
+    const column = Math.min(...starts);
+    const left = join(g.map((l) => l.raw.replace(/\f/g, "").slice(0, column).trim()).filter(Boolean)).replace(LABEL_NUMBER, "");
+    const right = join(g.map((l) => l.raw.replace(/\f/g, "").slice(column).trim()).filter(Boolean));
+    const grade = readGradeCell(right, framework, lex);
+    if (grade && !grade.numeric && isWholeAreaName(left, framework, lex)) {
+      rows.set(g[0].no, { label: left, grade, line: g[0].no, lineEnd: g[g.length - 1].no, quote: g.map((l) => l.text.trim()).join("\n") });
+    }
+  };
+  for (const line of lines) {
+    if (line.blank) close();
+    else group.push(line);
+  }
+  close();
+  return rows;
+}

@@ -13,9 +13,9 @@ import { KnowledgeBase } from "./knowledgeBase.js";
  * Loads a corpus. Files that cannot be used are listed in `problems` (never fatal).
  * @throws AppError CORPUS_NOT_FOUND when the folder does not exist
  */
-export async function loadKnowledgeBase(opts: { corpusDir: string; clock?: Clock; knowledgeDir?: string }): Promise<{ kb: KnowledgeBase; problems: LoadProblem[]; corpusDir: string }> {
+export async function loadKnowledgeBase(opts: { corpusDir: string; clock?: Clock; knowledgeDir?: string; cacheDir?: string }): Promise<{ kb: KnowledgeBase; problems: LoadProblem[]; corpusDir: string }> {
   const lex = buildLexicon(opts.knowledgeDir ? loadVocabulary(opts.knowledgeDir) : loadVocabulary());
-  const corpus = readCorpus(opts.corpusDir);
+  const corpus = await readCorpus(opts.corpusDir, { cacheDir: opts.cacheDir });
   const extracted = extractFiles(corpus.files, lex);
   const kb = new KnowledgeBase(extracted.reports, extracted.loose, lex, opts.clock ?? systemClock);
   return { kb, problems: [...corpus.problems, ...extracted.problems], corpusDir: corpus.dir };

@@ -1,0 +1,81 @@
+/**
+ * Reads a PDF's text with Mozilla's PDF.js (pure JavaScript: nothing to install on the
+ * server), page by page, laid out as `pdftotext -layout` would (see pdfLayout.ts), with
+ * the page of every line kept for citations. A file that is not a usable PDF comes back
+ * as a problem with a stable code and what to do about it, never as an exception.
+ */
+import { layoutPage, type PositionedText } from "./pdfLayout.js";
+
+/** Text of a paged document: `pages[i]` is the 1-based page of `lines[i]`. */
+export interface PagedText {
+  lines: string[];
+  pages: number[];
+}
+
+/** Why a file could not be read, with a stable code. */
+export interface ReadProblem {
+  code: string;
+  reason: string;
+}
+
+/** True when the bytes start like a PDF (the header may follow a little junk). */
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  return head.includes("%PDF-");
+}
+
+function notAPdf(bytes: Uint8Array): ReadProblem {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString("utf8").toLowerCase();
+  if (/<!doctype html|<html|<head|<body/.test(head)) {
+    return { code: "NOT_A_PDF", reason: "is a web page saved with a .pdf name, not the report: download the PDF again from the report's page on reports.ofsted.gov.uk" };
+  }
+  return { code: "PDF_CORRUPT", reason: "is not a PDF (it has no PDF header): download it again" };
+}
+
+/** Loads PDF.js once; its legacy build is the one meant for Node. */
+let pdfjs: Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> | null = null;
+function loadPdfjs() {
+  pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  return pdfjs;
+}
+
+/** Reads every page of a PDF. */
+export async function readPdf(bytes: Uint8Array): Promise<PagedText | ReadProblem> {
+  if (!hasPdfHeader(bytes)) return notAPdf(bytes);
+  const { getDocument } = await loadPdfjs();
+  // PDF.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    const name = (err as Error).name;
+    if (name === "PasswordException") return { code: "PDF_ENCRYPTED", reason: "is protected by a password: save an unprotected copy (or download it again from Ofsted)" };
+    return { code: "PDF_CORRUPT", reason: `is a damaged PDF (${(err as Error).message}): download it again` };
+  }
+  try {
+    const lines: string[] = [];
+    const pages: number[] = [];
+    let textChars = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const pageLines = layoutPage(content.items.filter((i): i is PositionedText & typeof i => "str" in i));
+      for (const l of pageLines) {
+        lines.push(l);
+        pages.push(p);
+        textChars += l.trim().length;
+      }
+      // A blank line between pages, as the page break a reader sees (it belongs to the page above).
+      lines.push("");
+      pages.push(p);
+      page.cleanup();
+    }
+    if (textChars === 0) return { code: "PDF_NO_TEXT", reason: "has no text layer (a scanned document): run it through OCR and save the result as a PDF with text, or as .txt" };
+    return { lines, pages };
+  } catch (err) {
+    return { code: "PDF_CORRUPT", reason: `is a damaged PDF (${(err as Error).message}): download it again` };
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadBot } from "../../src/bot.js";
+import { readCorpus } from "../../src/corpus/read.js";
+import { makeIlacsReport, TABLE } from "./ilacsReport.js";
+import { makeScannedPdf } from "./makePdf.js";
+import { makeDocx } from "./makeDocx.js";
+
+async function folder(files: Record<string, Uint8Array | string>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "pdf-corpus-"));
+  for (const [name, body] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), body);
+  }
+  return dir;
+}
+
+describe("a corpus of PDFs, Word files and text", () => {
+  it("answers from a PDF with the page of the table it read, not the annex or the prose", async () => {
+    const dir = await folder({ "reports/rutland-2023.pdf": await makeIlacsReport() });
+    const bot = await loadBot({ corpusDir: dir });
+    expect(bot.problems).toEqual([]);
+    const care = bot.ask("What was Rutland's grade for children in care?");
+    expect(care.answered).toBe(true);
+    expect(care.judgements.map((j) => j.grade)).toEqual([TABLE.care]);
+    expect(care.judgements[0].citation).toMatchObject({ file: "reports/rutland-2023.pdf", page: 1 });
+    const help = bot.ask("Rutland help and protection grade");
+    expect(help.judgements.map((j) => j.grade)).toEqual([TABLE.help]);
+    const overall = bot.ask("What was Rutland's overall effectiveness?");
+    expect(overall.judgements.map((j) => j.grade)).toEqual([TABLE.overall]);
+    // Every judgement read comes from the first page's table: prose and the annex add none.
+    const report = bot.reports[0];
+    expect(report.judgements.every((j) => j.citation.page === 1)).toBe(true);
+    expect(report.judgements.map((j) => j.grade).sort()).toEqual(Object.values(TABLE).sort());
+  });
+
+  it("names every file it skipped and why, and loads the rest", async () => {
+    const dir = await folder({
+      "good.pdf": await makeIlacsReport(),
+      "saved-page.pdf": "<!DOCTYPE html><html><body>Sorry, we could not find that page</body></html>",
+      "scan.pdf": await makeScannedPdf(),
+      "broken.pdf": "%PDF-1.4\nthis is not the rest of a PDF",
+      "notes.docx": "not a zip",
+    });
+    const { files, problems } = await readCorpus(dir);
+    expect(files.map((f) => f.file)).toEqual(["good.pdf"]);
+    expect(Object.fromEntries(problems.map((p) => [p.file, p.code]))).toEqual({
+      "saved-page.pdf": "NOT_A_PDF",
+      "scan.pdf": "PDF_NO_TEXT",
+      "broken.pdf": "PDF_CORRUPT",
+      "notes.docx": "DOCX_CORRUPT",
+    });
+  });
+
+  it("reads a Word committee paper's paragraphs as lines", async () => {
+    const dir = await folder({ "paper.docx": await makeDocx(["Report to the Children's Scrutiny Committee", "Rutland County Council", "Overall effectiveness\tGood"]) });
+    const { files, problems } = await readCorpus(dir);
+    expect(problems).toEqual([]);
+    expect(files[0].lines.filter((l) => l.trim())).toEqual(["Report to the Children's Scrutiny Committee", "Rutland County Council", "Overall effectiveness\tGood"]);
+  });
+
+  it("keeps extracted text in the cache and reads it from there on the next start", async () => {
+    const dir = await folder({ "a.pdf": await makeIlacsReport() });
+    const cacheDir = mkdtempSync(join(tmpdir(), "text-cache-"));
+    const first = await readCorpus(dir, { cacheDir });
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    // The cached entry is what the second read returns, page numbers included.
+    const cached = readdirSync(cacheDir)[0];
+    writeFileSync(join(cacheDir, cached), JSON.stringify({ lines: ["from the cache"], pages: [7] }));
+    const second = await readCorpus(dir, { cacheDir });
+    expect(second.files[0]).toEqual({ file: "a.pdf", lines: ["from the cache"], pages: [7] });
+    expect(first.files[0].lines.length).toBeGreaterThan(10);
+  });
+});
