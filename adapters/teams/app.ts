@@ -9,6 +9,7 @@ import type { Bot } from "../../src/bot.js";
 import { systemClock, type Clock } from "../../src/clock.js";
 import type { TeamsSettings } from "../../src/config.js";
 import type { DigestSender } from "../../src/digest/types.js";
+import type { FeedbackService } from "../../src/feedback/service.js";
 import type { ConversationReferenceStore } from "../../src/store/types.js";
 import { renderDigestCard } from "./actionsCard.js";
 import type { DeliveryMemory } from "../http/recentIds.js";
@@ -34,6 +35,8 @@ export interface TeamsAdapterOptions {
   actions?: ActionsService;
   /** Activities already answered (default: this process's memory; the shared store with replicas). */
   deliveries?: DeliveryMemory;
+  /** 👍 / 👎 under answers, unanswered questions kept, and "feedback" (the maintainers' report). */
+  feedback?: FeedbackService;
 }
 
 /** A ready Teams adapter. */
@@ -76,6 +79,7 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
     typingDelayMs: opts.typingDelayMs ?? 1000,
     actions: opts.actions,
     deliveries: opts.deliveries,
+    feedback: opts.feedback,
   });
   const post = (conversationId: string, content: ProactiveContent) => sendProactive(adapter, opts.settings.appId, references, conversationId, content);
   return {

@@ -3,7 +3,8 @@
  * chats and channels (where it is @mentioned), greets when it is added, and remembers
  * every conversation it is in so the digest can post there later. With an ActionsService
  * it also takes the actions words ("actions overdue", "actions done 1a2b3c4d") and the
- * Done / Reopen buttons of action and digest cards.
+ * Done / Reopen buttons of action and digest cards. With a FeedbackService it puts 👍 / 👎
+ * under answers, keeps questions it could not answer, and answers "feedback" (the report).
  */
 import { ActivityHandler, TurnContext, type Activity } from "botbuilder";
 import { answerActionsCommand } from "../../src/actions/command.js";
@@ -11,9 +12,12 @@ import { isActionsCommand } from "../../src/actions/parse.js";
 import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
 import type { Clock } from "../../src/clock.js";
+import { answerFeedbackCommand, isFeedbackCommand } from "../../src/feedback/command.js";
+import type { FeedbackService } from "../../src/feedback/service.js";
 import type { ConversationReferenceStore } from "../../src/store/types.js";
 import { readActionSubmit, renderActionsCard } from "./actionsCard.js";
 import { cleanMessageText, parseTeamsCommand } from "./commands.js";
+import { readFeedbackSubmit, renderFeedbackCard, voteReceipt, withFeedback } from "./feedback.js";
 import { renderHelp } from "./help.js";
 import { conversationKey, rememberConversation } from "./references.js";
 import { RecentIds, type DeliveryMemory } from "../http/recentIds.js";
@@ -33,6 +37,8 @@ export interface TeamsBotOptions {
   actions?: ActionsService;
   /** Activities already answered (default: this process's memory; the shared store with replicas). */
   deliveries?: DeliveryMemory;
+  /** 👍 / 👎 under answers, unanswered questions kept, and "feedback"; without it none of these. */
+  feedback?: FeedbackService;
 }
 
 /** An ActivityHandler (not TeamsActivityHandler: its member lookups call Teams APIs this bot does not need). */
@@ -82,6 +88,8 @@ export class InspectionTeamsBot extends ActivityHandler {
     // A card button without imBack arrives as a message with a value and no text: not a
     // question, but maybe a Done / Reopen button.
     if (!a.text && a.value !== undefined) {
+      const vote = readFeedbackSubmit(a.value);
+      if (vote && this.opts.feedback) return this.recordVote(context, this.opts.feedback, vote);
       const submit = readActionSubmit(a.value);
       if (submit && this.opts.actions) await this.runActions(context, this.opts.actions, `${submit.verb === "actions.done" ? "done" : "reopen"} ${submit.id}`);
       return;
@@ -89,19 +97,31 @@ export class InspectionTeamsBot extends ActivityHandler {
     const text = TurnContext.removeRecipientMention(a) ?? a.text ?? "";
     const words = cleanMessageText(text);
     if (this.opts.actions && isActionsCommand(words)) return this.runActions(context, this.opts.actions, words);
+    if (this.opts.feedback && isFeedbackCommand(words)) {
+      await context.sendActivity(renderFeedbackCard(await answerFeedbackCommand(this.opts.feedback, words, userId(a), this.opts.log)));
+      return;
+    }
     const command = parseTeamsCommand(text);
     if (command.kind === "help") return this.sendHelp(context, false);
     const started = this.opts.clock().getTime();
     const answer = await withTyping(context, async () => (await this.opts.bot).ask(command.question), this.opts.typingDelayMs, this.opts.log);
     this.opts.log(`teams: ${a.conversation?.conversationType ?? "chat"} question answered (${answer.kind}, answered=${answer.answered}) in ${this.opts.clock().getTime() - started} ms`);
-    await context.sendActivity(answer.kind === "help" ? renderHelp(answer, { inChannel: inChannel(a) }) : renderAnswer(answer));
+    await this.opts.feedback?.noteAnswer(answer, "teams");
+    await context.sendActivity(answer.kind === "help" ? renderHelp(answer, { inChannel: inChannel(a) }) : withFeedback(renderAnswer(answer), answer, this.opts.feedback));
+  }
+
+  /** A 👍 or a 👎 (with its optional comment) from an answer card, for the person who pressed it. */
+  private async recordVote(context: TurnContext, feedback: FeedbackService, v: NonNullable<ReturnType<typeof readFeedbackSubmit>>): Promise<void> {
+    const answer = (await this.opts.bot).ask(v.question);
+    const { previous } = await feedback.vote({ answerId: v.answerId, platform: "teams", userId: userId(context.activity), vote: v.vote, comment: v.comment }, answer);
+    await context.sendActivity(voteReceipt(v.vote, previous, Boolean(v.comment?.trim())));
   }
 
   /** Actions words or a card button, run for the person who sent them, replied to with a card. */
   private async runActions(context: TurnContext, actions: ActionsService, words: string): Promise<void> {
     const a = context.activity;
     // ADMIN_USERS lists Teams users by their Entra (AAD) object id; the channel id is the fallback.
-    const actor = { id: a.from?.aadObjectId ?? a.from?.id ?? "", name: a.from?.name ?? a.from?.id ?? "someone" };
+    const actor = { id: userId(a), name: a.from?.name ?? a.from?.id ?? "someone" };
     const destination = conversationKey(a.conversation?.id ?? "");
     const reply = await answerActionsCommand(actions, words, { actor, platform: "teams", destination }, this.opts.log);
     await context.sendActivity(renderActionsCard(reply));
@@ -111,6 +131,11 @@ export class InspectionTeamsBot extends ActivityHandler {
     const bot = await withTyping(context, async () => this.opts.bot, this.opts.typingDelayMs, this.opts.log);
     await context.sendActivity(renderHelp(bot.ask("help"), { welcome, inChannel: inChannel(context.activity) }));
   }
+}
+
+/** The person who sent an activity: their Entra (AAD) object id, as ADMIN_USERS lists them; the channel id as a fallback. */
+function userId(a: Partial<Activity>): string {
+  return a.from?.aadObjectId ?? a.from?.id ?? "";
 }
 
 /** True when the bot (the activity's recipient) is among `members`. */

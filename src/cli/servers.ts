@@ -52,7 +52,7 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
     log(settings.slack.signingSecret ? `slack: POST ${server.url}/slack/events (events, commands, interactivity)` : "slack: connected in Socket Mode");
   }
   if (settings.teams) {
-    const teams = createTeamsAdapter({ bot, settings: settings.teams, references: store, actions: service, deliveries, log, clock });
+    const teams = createTeamsAdapter({ bot, settings: settings.teams, references: store, actions: service, deliveries, feedback, log, clock });
     senders.teams = teams.digestSender;
     routes.push(...teams.routes);
     log(`teams: POST ${server.url}/api/messages${settings.teams.allowAnonymous ? " (anonymous: Bot Framework Emulator / local use only)" : ""}`);

@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { loadBot, type Bot } from "../../src/bot.js";
 import type { ActionsService } from "../../src/actions/service.js";
+import type { FeedbackService } from "../../src/feedback/service.js";
 import type { TeamsSettings } from "../../src/config.js";
 import type { ConversationReferenceStore } from "../../src/store/types.js";
 import { startHttpServer, type RunningServer } from "../../adapters/http/server.js";
@@ -36,7 +37,7 @@ export interface Harness {
 
 /** Starts everything; `bot` defaults to the real core on seeds/. */
 export async function startHarness(
-  opts: { settings?: TeamsSettings; bot?: Bot | Promise<Bot>; typingDelayMs?: number; actions?: ActionsService; references?: ConversationReferenceStore } = {},
+  opts: { settings?: TeamsSettings; bot?: Bot | Promise<Bot>; typingDelayMs?: number; actions?: ActionsService; references?: ConversationReferenceStore; feedback?: FeedbackService } = {},
 ): Promise<Harness> {
   const connector = await startFakeConnector();
   const references = opts.references ?? new MemoryConversationReferenceStore();
@@ -48,6 +49,7 @@ export async function startHarness(
     log: (l) => logs.push(l),
     typingDelayMs: opts.typingDelayMs,
     actions: opts.actions,
+    feedback: opts.feedback,
   });
   const server = await startHttpServer(teams.routes, { port: 0, host: "127.0.0.1", isReady: () => true, log: (l) => logs.push(l) });
   return {
