@@ -36,6 +36,11 @@ export const DEFAULT_QUESTION_LOG_DAYS = 30;
 const schema = z
   .object({
     CORPUS_DIR: optionalString,
+    CORPUS_POLL_SECONDS: z
+      .string()
+      .optional()
+      .transform((s) => (s === undefined || s === "" ? undefined : Number(s)))
+      .refine((n) => n === undefined || (Number.isInteger(n) && n >= 0), { message: "must be a whole number of seconds (0 turns watching off)" }),
     DATA_DIR: optionalString,
     DATABASE_URL: optionalString.refine((s) => s === undefined || /^postgres(ql)?:\/\//.test(s), {
       message: "must start with postgres:// or postgresql://",
@@ -176,6 +181,8 @@ export interface TeamsCloud {
 /** Every setting the bot reads, validated. */
 export interface Settings {
   corpusDir: string;
+  /** CORPUS_POLL_SECONDS: how often a running server looks for added, changed or removed reports (0: never). */
+  corpusPollSeconds: number;
   dataDir: string;
   databaseUrl?: string;
   port: number;
@@ -210,6 +217,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const teamsWanted = Boolean(e.MicrosoftAppId) || e.TEAMS_ALLOW_ANONYMOUS;
   return {
     corpusDir: e.CORPUS_DIR ?? "seeds",
+    corpusPollSeconds: e.CORPUS_POLL_SECONDS ?? 30,
     dataDir: e.DATA_DIR ?? "data",
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,

@@ -3,7 +3,8 @@
  * named), its whole table, lists of authorities by grade, and comparisons.
  */
 import type { Answer, FrameworkId, Judgement, Report } from "../types.js";
-import type { AreaRef, GradeKey } from "../knowledge/lexicon.js";
+import type { AreaRef, GradeKey, Lexicon } from "../knowledge/lexicon.js";
+import { notJudgedThen } from "../knowledge/areaDates.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import type { Query } from "./parse.js";
 import { answer, coverage, judgementLine, noSelectedReport, whenText } from "./format.js";
@@ -59,13 +60,15 @@ function ordered(r: Report): Judgement[] {
 }
 
 /** "The report states no X judgement that I could read", naming the judgements it could read. */
-function notStated(q: Query, r: Report, authority: string, what: string, forService = ""): Answer {
+function notStated(q: Query, r: Report, authority: string, what: string, forService = "", lex?: Lexicon): Answer {
   const list = [...new Set(ordered(r).map((j) => j.area))].join(", ");
+  // An area this inspection's framework does not judge at all: say so, not just "could not read".
+  const why = lex ? [...new Set(areaIdsFor(q, r).flatMap((ids) => [...ids]).map((id) => notJudgedThen(lex, id, r.inspection)).filter((n): n is string => !!n))] : [];
   return answer(
     q.text,
     "grade",
     false,
-    `The ${authority} report (${r.inspection.frameworkName}, ${whenText(r)}) states no ${what} judgement that I could read${forService}. ${list ? `The judgements I could read: ${list}.` : "I could read no graded judgements in it."}`,
+    `The ${authority} report (${r.inspection.frameworkName}, ${whenText(r)}) states no ${what} judgement${why.length ? "" : " that I could read"}${forService}. ${why.length ? `${why.join(" ")} ` : ""}${list ? `The judgements I could read: ${list}.` : "I could read no graded judgements in it."}`,
     [],
     [],
     { suggestions: [`${authority} judgements`] },
@@ -103,7 +106,7 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string, don
   }
   if (!found.length) {
     const forService = q.services.length === 1 && r.inspection.framework === "SLAC" ? ` for ${q.services[0].name.toLowerCase()}` : "";
-    return notStated(q, r, authority, areaNames(q), forService);
+    return notStated(q, r, authority, areaNames(q), forService, kb.lex);
   }
   const text = found.map((j) => `${judgementLine(j)} (${whenText(r)}).`).join("\n");
   return answer(q.text, "grade", true, text, found);

@@ -7,6 +7,7 @@ import type { Bot } from "../bot.js";
 import { systemClock, type Clock } from "../clock.js";
 import type { Settings } from "../config.js";
 import { openActions } from "../actions/runtime.js";
+import type { LiveBot } from "../liveBot.js";
 import { DigestScheduler } from "../digest/scheduler.js";
 import { QuestionLogPurger } from "../feedback/purger.js";
 import { FeedbackService } from "../feedback/service.js";
@@ -24,6 +25,10 @@ export interface RunningServers {
   stop(): Promise<void>;
 }
 
+function isLive(bot: Bot): bot is LiveBot {
+  return typeof (bot as Partial<LiveBot>).watch === "function";
+}
+
 /** Starts every configured adapter once `loading` resolves; the port is open before that. */
 export async function startServers(loading: Promise<Bot>, settings: Settings, log: (m: string) => void, clock: Clock = systemClock): Promise<RunningServers> {
   const routes: Route[] = [];
@@ -34,6 +39,19 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
   const bot = await loading;
   bot.warm(); // the first free-text question should not pay for the index
   const { store, service } = await openActions({ settings, actions: bot.actions, clock, log });
+  // Reports dropped into (or taken out of) the corpus folder are picked up while running,
+  // and their actions brought into the store as at start.
+  if (isLive(bot) && settings.corpusPollSeconds > 0) {
+    bot.watch(
+      settings.corpusPollSeconds * 1000,
+      (next) => {
+        log(`corpus changed: ${next.reports.length} reports, ${next.problems.length} files skipped`);
+        for (const p of next.problems) log(`warning: ${p.file} ${p.reason} [${p.code}] (skipped)`);
+        void store.syncActions(next.actions, clock()).catch((err: unknown) => log(`actions store: could not sync the changed corpus (${(err as Error).message})`));
+      },
+      (err) => log(`corpus: could not read the changed folder (${(err as Error).message}); still answering from the last one`),
+    );
+  }
   // Replicas share one PostgreSQL database: a retry that reaches another replica must be
   // recognised there. One process (SQLite) remembers in memory.
   const deliveries = settings.databaseUrl ? storeDeliveries(store, { clock, log }) : new RecentIds();
@@ -65,6 +83,7 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
     url: server.url,
     scheduler,
     stop: async () => {
+      if (isLive(bot)) bot.stop();
       scheduler.stop();
       purger.stop();
       for (const s of stops) await s();

@@ -31,7 +31,8 @@ export interface ReadOptions {
 
 const REPORT_FILE = /\.(txt|md|pdf|docx)$/i;
 
-function listFiles(dir: string): string[] {
+/** Every report file under `dir` (sub-folders included, dot-files skipped), sorted by name. */
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith(".")) continue;

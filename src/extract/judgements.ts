@@ -8,6 +8,7 @@
 import type { Citation, FrameworkId, Inspection, Judgement } from "../types.js";
 import type { AreaRef, GradeKey, Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import { foldPhrase, tokenize } from "../text/words.js";
+import { notJudgedThen } from "../knowledge/areaDates.js";
 import { isTabular, type Doc } from "./document.js";
 import { longestArea } from "./areas.js";
 import { readRows, type Row } from "./rows.js";
@@ -135,7 +136,10 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
       noteServices(s.text);
     }
   }
-  return settle(withinTheTable(candidates), inspection, lex);
+  // An area the framework did not judge at this inspection's date (overall effectiveness
+  // after the April 2026 reform; the combined care area after 2022) is never read.
+  const judgedThen = candidates.filter((c) => !c.area || !notJudgedThen(lex, c.area.id, inspection));
+  return settle(withinTheTable(judgedThen), inspection, lex);
 }
 
 /** Areas a report must grade in a table before the table is taken as its judgement table. */

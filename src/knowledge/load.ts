@@ -48,7 +48,16 @@ const FrameworksFile = z.object({
       scale: z.string(),
       services: z.array(Named),
       // askedAs: words people use for an area in questions that a report's prose must not be read by ("leaders").
-      areas: z.array(Named.extend({ askedAs: z.array(z.string()).optional() })),
+      // judgedFrom / judgedUntil: the inspections (by start date) that grade the area at all,
+      // with a note saying so in words; an area outside them is never read from a report.
+      areas: z.array(
+        Named.extend({
+          askedAs: z.array(z.string()).optional(),
+          judgedFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+          judgedUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+          note: z.string().optional(),
+        }),
+      ),
     }),
   ),
 });

@@ -103,4 +103,29 @@ describe("grades only from the right place", () => {
     expect(await headline(["The overall judgement is that children's services require", "improvement"])).toBe("Requires improvement");
     expect(await headline(["The overall judgement at the previous inspection was that services were inadequate"])).toBeUndefined();
   });
+
+  it("never gives overall effectiveness for an inspection after the April 2026 reform, and says why", async () => {
+    const bot = await botFor([
+      [
+        "Inspection of Wokingham local authority children's services",
+        "Inspection dates: 8 to 19 June 2026",
+        null,
+        { cells: [{ text: "Judgement", x: 72 }, { text: "Grade", x: 330 }] },
+        ...tableRow(["The impact of leaders on social work", "practice with children and families"], ["Good"]),
+        null,
+        ...tableRow(["The experiences and progress of", "children who need help and protection"], ["Good"]),
+        null,
+        ...tableRow(["The experiences and progress of", "children in care"], ["Good"]),
+        null,
+        ...tableRow(["Overall effectiveness"], ["Good"]),
+        null,
+        ...prose("Children's services in Wokingham are good."),
+      ],
+    ]);
+    expect(grades(bot)["overall-effectiveness"]).toBeUndefined();
+    expect(grades(bot)["in-care"]).toBe("Good");
+    const a = bot.ask("What was Wokingham's overall effectiveness?");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/from 1 April 2026 give no overall effectiveness/i);
+  });
 });
