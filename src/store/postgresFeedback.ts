@@ -3,8 +3,8 @@
  * statement, so it is atomic without an explicit transaction; PostgresStore passes its
  * `query` (which turns driver errors into STORE_FAILED).
  */
-import type { Citation } from "../types.js";
 import type { FeedbackVote, PurgeResult, UnansweredQuestion, Vote, VoteInput } from "./feedbackTypes.js";
+import { unansweredFromRow, voteFromRow } from "./feedbackRows.js";
 
 type Row = Record<string, unknown>;
 
@@ -34,15 +34,7 @@ export async function listUnanswered(query: Query, since: Date): Promise<Unanswe
      WHERE asked_at >= $1 ORDER BY asked_at, seq`,
     [since],
   );
-  return rows.map((r) => ({
-    platform: r.platform as UnansweredQuestion["platform"],
-    question: String(r.question),
-    wording: String(r.wording),
-    kind: String(r.kind),
-    reason: String(r.reason),
-    notUnderstood: JSON.parse(String(r.not_understood)) as string[],
-    askedAt: iso(r.asked_at),
-  }));
+  return rows.map((r) => unansweredFromRow(r, iso(r.asked_at)));
 }
 
 /**
@@ -96,18 +88,7 @@ export async function listVotes(query: Query, since: Date): Promise<FeedbackVote
      FROM feedback_votes WHERE updated_at >= $1 ORDER BY updated_at, answer_id COLLATE "C", user_id COLLATE "C"`,
     [since],
   );
-  return rows.map((r) => ({
-    answerId: String(r.answer_id),
-    platform: r.platform as FeedbackVote["platform"],
-    userId: String(r.user_id),
-    vote: r.vote as Vote,
-    comment: (r.comment as string | null) ?? null,
-    question: String(r.question),
-    kind: String(r.kind),
-    answered: r.answered === true,
-    citations: JSON.parse(String(r.citations)) as Citation[],
-    votedAt: iso(r.updated_at),
-  }));
+  return rows.map((r) => voteFromRow(r, r.answered === true, iso(r.updated_at)));
 }
 
 /** Deletes rows older than `before`. */

@@ -3,8 +3,8 @@
  * database; SqliteStore wraps each in its transaction and error handling.
  */
 import type Database from "better-sqlite3";
-import type { Citation } from "../types.js";
 import type { FeedbackVote, PurgeResult, UnansweredQuestion, Vote, VoteInput } from "./feedbackTypes.js";
+import { unansweredFromRow, voteFromRow } from "./feedbackRows.js";
 
 type Row = Record<string, unknown>;
 
@@ -24,15 +24,7 @@ export function listUnanswered(db: Database.Database, since: Date): UnansweredQu
        WHERE asked_at >= ? ORDER BY asked_at, seq`,
     )
     .all(since.toISOString()) as Row[];
-  return rows.map((r) => ({
-    platform: r.platform as UnansweredQuestion["platform"],
-    question: String(r.question),
-    wording: String(r.wording),
-    kind: String(r.kind),
-    reason: String(r.reason),
-    notUnderstood: JSON.parse(String(r.not_understood)) as string[],
-    askedAt: String(r.asked_at),
-  }));
+  return rows.map((r) => unansweredFromRow(r, String(r.asked_at)));
 }
 
 /** Upserts a vote; call inside a write transaction so the previous vote read is the one replaced. */
@@ -81,18 +73,7 @@ export function listVotes(db: Database.Database, since: Date): FeedbackVote[] {
        WHERE updated_at >= ? ORDER BY updated_at, answer_id, user_id`,
     )
     .all(since.toISOString()) as Row[];
-  return rows.map((r) => ({
-    answerId: String(r.answer_id),
-    platform: r.platform as FeedbackVote["platform"],
-    userId: String(r.user_id),
-    vote: r.vote as Vote,
-    comment: (r.comment as string | null) ?? null,
-    question: String(r.question),
-    kind: String(r.kind),
-    answered: r.answered === 1,
-    citations: JSON.parse(String(r.citations)) as Citation[],
-    votedAt: String(r.updated_at),
-  }));
+  return rows.map((r) => voteFromRow(r, r.answered === 1, String(r.updated_at)));
 }
 
 /** Deletes rows older than `before`. */
