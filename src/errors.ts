@@ -18,12 +18,17 @@ export type ErrorCode =
 
 /** An error the bot expects and can explain. */
 export class AppError extends Error {
+  /**
+   * @param options.cause the error this one explains (a driver's, the file system's): kept
+   *   for logs and debugging, never shown in place of the message.
+   */
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly hint?: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = "AppError";
   }
 

@@ -49,6 +49,7 @@ export function createAuthentication(settings: TeamsSettings, log?: (line: strin
       "CONFIG_INVALID",
       `The Teams settings are not valid: ${(err as Error).message}`,
       "Check MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId against your Azure Bot's Configuration page.",
+      { cause: err },
     );
   }
 }

@@ -66,6 +66,7 @@ export async function sendProactive(
       "POST_FAILED",
       `Posting to Teams conversation ${key} failed: ${(err as Error).message}`,
       "Check the bot's credentials and that the app is still installed in that conversation.",
+      { cause: err },
     );
   }
 }

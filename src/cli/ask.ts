@@ -43,7 +43,7 @@ function readQuestions(file: string): string[] {
   try {
     return readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim());
   } catch (err) {
-    throw new AppError("FILE_UNREADABLE", `Cannot read the questions file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`, "Pass --batch a text file with one question per line.");
+    throw new AppError("FILE_UNREADABLE", `Cannot read the questions file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`, "Pass --batch a text file with one question per line.", { cause: err });
   }
 }
 

@@ -106,7 +106,7 @@ function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));
   } catch (err) {
-    throw new AppError("KNOWLEDGE_INVALID", `Cannot read ${path}: ${(err as Error).message}`, "Restore the file from git or fix its JSON.");
+    throw new AppError("KNOWLEDGE_INVALID", `Cannot read ${path}: ${(err as Error).message}`, "Restore the file from git or fix its JSON.", { cause: err });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

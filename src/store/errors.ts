@@ -9,7 +9,7 @@ export function storeFailed(err: unknown, doing: string, backend: "sqlite" | "po
     backend === "postgres"
       ? "Check DATABASE_URL and that PostgreSQL is running and reachable (psql \"$DATABASE_URL\" -c 'select 1')."
       : "Check DATA_DIR: the folder must be writable and bot.sqlite not locked by another program.";
-  return new AppError("STORE_FAILED", `The actions store (${backend}) failed while ${doing}: ${reason}`, hint);
+  return new AppError("STORE_FAILED", `The actions store (${backend}) failed while ${doing}: ${reason}`, hint, { cause: err });
 }
 
 /** AppError ACTION_NOT_FOUND for an id the store does not hold. */

@@ -10,6 +10,7 @@ await describePostgres("PostgreSQL store", () => {
     await expect(openStore({ dataDir: "unused", databaseUrl: "postgres://postgres@127.0.0.1:1/none" })).rejects.toMatchObject({
       code: "STORE_FAILED",
       hint: expect.stringContaining("DATABASE_URL"),
+      cause: expect.objectContaining({ code: "ECONNREFUSED" }),
     });
   });
 });

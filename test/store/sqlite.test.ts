@@ -28,7 +28,8 @@ describe("SQLite store", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actions-open-"));
     const file = path.join(dir, "not-a-dir");
     fs.writeFileSync(file, "x");
-    await expect(openStore({ dataDir: file })).rejects.toMatchObject({ code: "STORE_FAILED", hint: expect.stringContaining("DATA_DIR") });
+    // The driver's own error is kept as the cause, for the log.
+    await expect(openStore({ dataDir: file })).rejects.toMatchObject({ code: "STORE_FAILED", hint: expect.stringContaining("DATA_DIR"), cause: expect.objectContaining({ code: expect.stringMatching(/^E[A-Z]+$/) }) });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
