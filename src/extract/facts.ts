@@ -22,8 +22,10 @@ export function extractFacts(doc: Doc, inspection: Inspection): Fact[] {
       const n = numberValue(t.raw);
       if (n === null || n === 0 || n > 100_000) return;
       if (/^(19|20)\d\d$/.test(t.raw)) return;
+      // "six of Her Majesty's Inspectors": the inspectors are counted, not a part of something.
+      const hmi = /^of her majesty'?s inspectors?\b/i.test(s.text.slice(t.end).trim().replace(/’/g, "'"));
       const next = tokens[i + 1];
-      if (!next || NOT_COUNTED.test(next.norm) || MONTH.test(next.norm) || /^\d/.test(next.raw)) return;
+      if (!next || (NOT_COUNTED.test(next.norm) && !hmi) || MONTH.test(next.norm) || /^\d/.test(next.raw)) return;
       // "4.2", "1.4" paragraph numbers and "(1%)" are not counts.
       const after = s.text.slice(t.end, t.end + 2);
       if (/^[.,]\d|^%|^\)/.test(after) || /\d[.,]$/.test(s.text.slice(Math.max(0, t.start - 2), t.start))) return;

@@ -16,6 +16,8 @@ interface Expected {
   published: string | null;
   judgements: { service: string | null; area: string; grade: string; line: number; otherLines?: number[] }[];
   actions?: { timescale: string | null; due: string | null; line: number }[];
+  /** The counts of inspection activity the report states ("112 case files"), each on its line. */
+  facts?: { count: number; noun: string; line: number }[];
 }
 
 const expected: Expected[] = JSON.parse(readFileSync("test/fixtures/expected.json", "utf8"));
@@ -49,8 +51,9 @@ describe("reports in other layouts and frameworks", () => {
           expect(lines.some((l) => j!.citation.line <= l && l <= j!.citation.lineEnd), `${want.area} cited at ${j!.citation.line}`).toBe(true);
         }
       });
-      it("reads its actions with due dates", () => {
+      it("reads exactly its actions (none invented), with due dates", () => {
         const got = report().actions;
+        expect(got.map((a) => a.citation.line)).toHaveLength((e.actions ?? []).length);
         for (const want of e.actions ?? []) {
           const a = got.find((x) => x.citation.line <= want.line && want.line <= x.citation.lineEnd);
           expect(a, `action at line ${want.line}`).toBeDefined();
@@ -63,6 +66,21 @@ describe("reports in other layouts and frameworks", () => {
       });
     });
   }
+
+  it("reads every count of inspection activity, and in those sentences no count that is not there", () => {
+    for (const e of expected) {
+      const got = bot.reports.find((r) => r.file === e.file)!.facts;
+      const on = (line: number) => got.filter((f) => f.citation.line <= line && line <= f.citation.lineEnd);
+      for (const want of e.facts ?? []) {
+        expect(on(want.line).map((f) => f.count), `${e.file}: ${want.count} ${want.noun}`).toContain(want.count);
+      }
+      // Facts are every counted thing in a report, so the exact count is asserted sentence by
+      // sentence where the fixture lists the counts: an invented or doubled count there fails.
+      for (const line of new Set((e.facts ?? []).map((f) => f.line))) {
+        expect(on(line).map((f) => `${f.count} ${f.noun}`), `${e.file} line ${line}`).toHaveLength(e.facts!.filter((f) => f.line === line).length);
+      }
+    }
+  });
 
   it("answers the fixture question set with no wrong or invented answer", () => {
     const run = spawnSync("node", ["test/eval/grade.mjs", "--corpus", "test/fixtures/reports", "--questions", "test/fixtures/questions.jsonl"], { encoding: "utf8" });
