@@ -19,6 +19,10 @@ export interface Citation {
   quote: string;
   /** 1-based page of `line` in a paged source (PDF); absent for text files. */
   page?: number;
+  /** The report as people know it: "Halton, inspection of February 2011". */
+  source?: string;
+  /** The published report (from the corpus's sources.csv), at the page when known. */
+  url?: string;
 }
 
 /** The three Ofsted frameworks for children's services, or unknown when a report gives no clue. */

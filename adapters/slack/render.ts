@@ -4,7 +4,8 @@
  * are kept: at most 50 blocks, 3,000 characters a section, 10 fields a section, 10
  * elements a context block; what does not fit is split or trimmed with a note.
  */
-import type { Answer } from "../../src/types.js";
+import type { Answer, Citation } from "../../src/types.js";
+import { citationFileLines, citationPlace, citationTitle } from "../../src/render/citation.js";
 import { clip, escapeSlack } from "./escape.js";
 
 /** A Block Kit block (kept loose: Slack's own types are much wider than what is built here). */
@@ -49,8 +50,14 @@ function suggestionBlocks(a: Answer): Block[] {
   ];
 }
 
-function where(c: { file: string; line: number; lineEnd: number }): string {
-  return c.line === c.lineEnd ? `${c.file}, line ${c.line}` : `${c.file}, lines ${c.line}-${c.lineEnd}`;
+/** The citation as people know the report, linked to the published report when the corpus says where it is. */
+function where(c: Citation): string {
+  const title = citationTitle(c);
+  const fileLines = escapeSlack(citationFileLines(c));
+  if (!title) return fileLines;
+  // Slack link syntax <url|label>: the label is escaped; a URL with | or > is not linked.
+  const label = c.url && !/[|<>\s]/.test(c.url) ? `<${c.url}|${escapeSlack(title)}>` : escapeSlack(title);
+  return `${label} · ${fileLines}`;
 }
 
 /**
@@ -75,7 +82,7 @@ export function renderAnswer(a: Answer, extra: Block[] = []): SlackMessage {
   for (let i = 0; i < cites.length; i += LIMITS.contextElements) {
     const elements = cites.slice(i, i + LIMITS.contextElements).map((c) => ({
       type: "mrkdwn",
-      text: clip(`:page_facing_up: ${escapeSlack(where(c))}: “${escapeSlack(c.quote.replace(/\s+/g, " ").trim())}”`, LIMITS.contextText),
+      text: clip(`:page_facing_up: ${where(c)}: “${escapeSlack(c.quote.replace(/\s+/g, " ").trim())}”`, LIMITS.contextText),
     }));
     citationBlocks.push({ type: "context", elements });
   }
@@ -96,6 +103,6 @@ export function renderAnswer(a: Answer, extra: Block[] = []): SlackMessage {
     ? [{ type: "context", elements: [{ type: "mrkdwn", text: clip(`Understood as: ${escapeSlack(a.interpretation)}`, LIMITS.contextText) }] }]
     : [];
   const blocks = [...textBlocks, ...interpretationBlocks, ...judgementBlocks, ...citationBlocks, ...noteBlocks, ...suggestions, ...extra];
-  const firstCite = cites[0] ? ` (${where(cites[0])})` : "";
+  const firstCite = cites[0] ? ` (${escapeSlack(citationPlace(cites[0]))})` : "";
   return { text: clip(escapeSlack(a.text) + firstCite, LIMITS.fallbackText), blocks };
 }

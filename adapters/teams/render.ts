@@ -4,6 +4,7 @@
  * cannot show cards. Keeps within Teams' limits: at most 10 citations a message, and a
  * reply over MAX_REPLY_BYTES is shortened (text, facts, quotes, sources) with a note.
  */
+import { citationFileLines, citationTitle } from "../../src/render/citation.js";
 import { ActivityTypes, type Activity } from "botbuilder";
 import type { Answer, AnswerJudgement, Citation } from "../../src/types.js";
 import { renderText } from "../../src/render/text.js";
@@ -117,13 +118,17 @@ function sources(cs: Citation[], limits: Limits): CardElement[] {
 }
 
 function citationBlock(c: Citation, quoteChars: number): CardElement {
-  const where = c.line === c.lineEnd ? `line ${c.line}` : `lines ${c.line}–${c.lineEnd}`;
   const quote = shorten(c.quote.replace(/\s+/g, " ").trim(), quoteChars);
+  const title = citationTitle(c);
+  // The report as people know it first (a link to the published report when the corpus has
+  // one), the file and lines second: "Halton, inspection of February 2011, p. 4 · 002_….pdf, line 65".
+  const named = title ? (c.url && !/[()\s]/.test(c.url) ? `[${escapeMarkdown(title)}](${c.url})` : escapeMarkdown(title)) : null;
+  const place = named ? `${named} · ${escapeMarkdown(citationFileLines(c))}` : escapeMarkdown(citationFileLines(c));
   return {
     type: "Container",
     spacing: "Small",
     items: [
-      textBlock(escapeMarkdown(`${c.file}, ${where}`), { isSubtle: true, size: "Small" }),
+      textBlock(place, { isSubtle: true, size: "Small" }),
       ...(quote ? textLines(`“${quote}”`, { spacing: "None" }) : []),
     ],
   };

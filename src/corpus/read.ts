@@ -12,6 +12,7 @@ import { TextCache } from "./cache.js";
 import { readDocx } from "./docx.js";
 import type { PagedText, ReadProblem } from "./pdf.js";
 import { readPdfs } from "./pdfPool.js";
+import { readSources } from "./sources.js";
 
 /** One report file as text. */
 export interface SourceFile {
@@ -21,6 +22,8 @@ export interface SourceFile {
   lines: string[];
   /** For paged files (PDF): pages[i] is the 1-based page of lines[i]. */
   pages?: number[];
+  /** Where the report was published (sources.csv), for links in citations. */
+  url?: string;
 }
 
 /** Options for reading a corpus. */
@@ -128,10 +131,11 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
     if (job.key) cache!.put(job.key, r);
     results[job.index] = isProblem(r) ? { file: job.file, ...r } : { file: job.file, lines: r.lines, pages: r.pages };
   });
+  const sources = readSources(abs);
   const files: SourceFile[] = [];
-  const problems: LoadProblem[] = [];
+  const problems: LoadProblem[] = [...sources.problems];
   for (const r of results) {
-    if ("lines" in r) files.push(r);
+    if ("lines" in r) files.push(sources.urls.has(r.file) ? { ...r, url: sources.urls.get(r.file) } : r);
     else problems.push(r);
   }
   return { dir: abs, files, problems };

@@ -10,7 +10,7 @@ import { extractFacts } from "./facts.js";
 import { extractJudgements } from "./judgements.js";
 import { detectAuthority, extractInspection } from "./metadata.js";
 import { extractPassages } from "./passages.js";
-import { addPages } from "./pages.js";
+import { addPlaces } from "./pages.js";
 import { extractScale } from "./scale.js";
 
 /**
@@ -23,7 +23,7 @@ export function extractReport(src: SourceFile, lex: Lexicon): { report: Report |
   if (!authority) return { report: null, passagesOnly: extractPassages(doc, null), problem: "names no English local authority, so its judgements cannot be attributed (its text is still searchable)" };
   const inspection = extractInspection(doc, lex, authority);
   return {
-    report: addPages({
+    report: addPlaces({
       file: src.file,
       inspection,
       judgements: extractJudgements(doc, inspection, lex),
@@ -31,6 +31,6 @@ export function extractReport(src: SourceFile, lex: Lexicon): { report: Report |
       actions: extractActions(doc, inspection, lex),
       passages: extractPassages(doc, authority),
       scale: extractScale(doc),
-    }, src.pages),
+    }, src),
   };
 }

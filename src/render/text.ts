@@ -2,6 +2,7 @@
  * Answer → terminal text: the answer, then its sources (file, lines, the quoted words).
  */
 import type { Answer } from "../types.js";
+import { citationPlace } from "./citation.js";
 
 /** Renders an answer for a terminal or log. */
 export function renderText(a: Answer, maxCitations = 10): string {
@@ -12,9 +13,9 @@ export function renderText(a: Answer, maxCitations = 10): string {
   if (cites.length) {
     lines.push("", "Sources:");
     for (const c of cites) {
-      const where = c.line === c.lineEnd ? `line ${c.line}` : `lines ${c.line}-${c.lineEnd}`;
       const quote = c.quote.replace(/\s+/g, " ").trim();
-      lines.push(`  ${c.file}, ${where}: "${quote.length > 160 ? quote.slice(0, 157) + "..." : quote}"`);
+      lines.push(`  ${citationPlace(c)}: "${quote.length > 160 ? quote.slice(0, 157) + "..." : quote}"`);
+      if (c.url) lines.push(`    ${c.url}`);
     }
     if (a.citations.length > cites.length) lines.push(`  … and ${a.citations.length - cites.length} more`);
   }

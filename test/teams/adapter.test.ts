@@ -36,7 +36,7 @@ describe("answers", () => {
     expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.4" });
     expect(factsOf(card)).toEqual([{ title: "Services for looked after children · Staying safe", value: "Outstanding" }]);
     const strings = cardStrings(card);
-    expect(strings).toContain("002_f7ea8ef697b3b1a6.txt, line 65");
+    expect(strings).toContain("Halton, inspection of February 2011 · 002_f7ea8ef697b3b1a6.txt, line 65");
     expect(strings).toContain("“Staying safe Outstanding”");
     // Plain-text fallback for clients without cards; no `text`, which Teams would print above the card.
     expect(String(card.fallbackText)).toContain("Outstanding");
@@ -69,7 +69,7 @@ describe("answers", () => {
       { title: "Review of the Local Safeguarding Children Board", value: "Outstanding" },
     ]);
     const strings = cardStrings(card);
-    for (let line = 13; line <= 19; line++) expect(strings).toContain(`003_aadfdd4d827689ea.txt, line ${line}`);
+    for (let line = 13; line <= 19; line++) expect(strings).toContain(`Derby, inspection of March 2017 · 003_aadfdd4d827689ea.txt, line ${line}`);
     expect(strings.some((s) => s.startsWith("Derby: Single inspection framework"))).toBe(true);
   });
 
