@@ -84,6 +84,10 @@ function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
   }
   if (!withReport.length) return noReport(text, kb, missing[0], q.year);
   const authority = withReport[0];
+  // "Hackney in London": a place that fits the council named is applied by naming it; one that does not is said not to apply.
+  const info = kb.lex.authorityInfo(authority);
+  if (q.region && info?.region && q.region.regions.includes(info.region)) done.slots.add("region");
+  if (q.councilType && info?.type === q.councilType) done.slots.add("councilType");
   // An unannounced inspection, a monitoring or focused visit is not the inspection whose
   // dates and grades the bot holds: what the report says of it is in its words.
   if (q.topic.includes("unannounced") || (q.topic.some((w) => w === "monitoring" || w === "focused") && q.topic.some((w) => /^visits?$/.test(w)))) return searchAnswer(q, kb, authority, done);

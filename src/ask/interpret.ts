@@ -72,6 +72,7 @@ export function describeGrade(g: GradeSlot): string {
 
 /** "Services for looked after children" etc. are said in lower case inside a sentence. */
 function areaWords(q: Query, a: Applied): string | null {
+  if (a.area && q.intent === "lookup") return a.area;
   if (q.areas.length) return [...new Set(q.areas.map((m) => m.value[0].name))].join(", ");
   if (q.anyArea) return "any area";
   return a.area ?? null;
@@ -91,11 +92,14 @@ const FRAMEWORK_WORDS: Record<string, string> = { SLAC: "the 2009-12 framework",
  * The query in words, as the handler applied it: "London boroughs judged Good for
  * overall effectiveness, latest inspections".
  */
-export function describeQuery(q: Query, a: Applied, lex: Lexicon): string {
+export function describeQuery(query: Query, a: Applied, lex: Lexicon, kind?: Answer["kind"]): string {
+  // The handler may have answered another kind than the words suggested ("Tell me about Halton" → its table).
+  const asKind: Partial<Record<Answer["kind"], Query["intent"]>> = { grade: "lookup", table: "lookup", search: "search", facts: "facts", actions: "actions" };
+  const q = kind && asKind[kind] && asKind[kind] !== query.intent && query.authorities.length ? { ...query, intent: asKind[kind]! } : query;
   const parts: string[] = [];
   const who = whoWords(q, lex);
   const area = areaWords(q, a);
-  const services = q.services.length ? q.services.map((s) => s.name.toLowerCase()).join(", ") : null;
+  const services = q.services.length && a.slots.has("services") ? q.services.map((s) => s.name.toLowerCase()).join(", ") : null;
   const topic = q.topic.length ? `"${q.topic.join(" ")}"` : null;
   switch (q.intent) {
     case "help":
@@ -174,7 +178,7 @@ const SETS = new Set(["list", "count", "compare", "change", "mentions", "coverag
  */
 export function finish(q: Query, a: Answer, done: Applied, lex: Lexicon): Answer {
   if (done.finished) return a;
-  const interpretation = describeQuery(q, done, lex);
+  const interpretation = describeQuery(q, done, lex, a.kind);
   // A question with no authority is answered about none; the slot is not "unapplied".
   const unapplied = filledSlots(q).filter((s) => !done.slots.has(s) && s !== "authorities");
   const missing = [...unapplied.map((s) => slotWords(q, s, lex)), ...q.notUnderstood].filter(Boolean);

@@ -82,17 +82,23 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string, don
   done.slots.add("authorities");
   // The grade is shown beside each judgement (and narrows a table when the question picks one).
   if (q.grade) done.slots.add("grade");
-  if (q.services.length) done.slots.add("services");
+  // A 2009-12 service asked of a later inspection ("Derby's safeguarding services") cannot be applied: it has none.
+  if (q.services.length && (r.inspection.framework === "SLAC" || !q.serviceOnly)) done.slots.add("services");
   if (q.areas.length) done.slots.add("areas");
   if (q.anyArea) done.slots.add("anyArea");
   if (!q.areas.length) {
     // "Southend's fostering grade": a topic no judgement area matches is not the whole table.
     const topic = q.rest.filter((w) => w.length > 3 && !TABLE_WORDS.has(w) && !/^\d+$/.test(w));
     if (topic.length && !q.grades.length) return notStated(q, r, authority, `"${topic.join(" ")}"`);
+    done.area = "all judgements";
     return tableAnswer(q, r, kb);
   }
   // "stockton LAC": the words name a service of this framework, not one of its areas.
-  if (!areaIdsFor(q, r).length && q.services.length === 1 && r.inspection.framework === "SLAC") return tableAnswer(q, r, kb);
+  if (!areaIdsFor(q, r).length && q.services.length === 1 && r.inspection.framework === "SLAC") {
+    // The words named the service, not an area of this framework: its whole table.
+    done.area = "all judgements";
+    return tableAnswer(q, r, kb);
+  }
   const found = matchingJudgements(q, r);
   if (!found.length && q.inspections.kind === "default" && !q.framework) {
     // An area the latest framework no longer grades ("staying safe" after 2012) may stand
@@ -101,6 +107,8 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string, don
     if (older) {
       const js = matchingJudgements(q, older);
       const lead = `The latest ${authority} inspection (${r.inspection.frameworkName}, ${whenText(r)}) has no ${areaNames(q)} judgement. The earlier inspection (${whenText(older)}) gave:`;
+      done.area = [...new Set(js.map((j) => j.area))].join(", ");
+      done.when = `the earlier inspection (${whenText(older)})`;
       return answer(q.text, "grade", true, `${lead}\n${js.map((j) => `${judgementLine(j)}.`).join("\n")}`, js);
     }
   }
@@ -109,6 +117,7 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string, don
     return notStated(q, r, authority, areaNames(q), forService, kb.lex);
   }
   const text = found.map((j) => `${judgementLine(j)} (${whenText(r)}).`).join("\n");
+  done.area = [...new Set(found.map((j) => j.area))].join(", ");
   return answer(q.text, "grade", true, text, found);
 }
 

@@ -44,6 +44,8 @@ export interface Query {
   ambiguous: { word: string; authorities: string[] } | null;
   areas: PhraseMatch<AreaRef[]>[];
   services: ServiceRef[];
+  /** A 2009-12 service named in words no judgement area shares ("safeguarding services"): only that framework has it. */
+  serviceOnly: boolean;
   grades: GradeKey[];
   /** A grade number asked about ("what does Grade 3 mean"). */
   gradeNumber: number | null;
@@ -102,6 +104,8 @@ function detectIntent(q: string, s: Seen): Intent {
     !/\bcapacity\b/.test(t)
   )
     return "actions";
+  // "What did inspectors say about …?" asks for their words, not the inspection's dates.
+  if (/\b(say|said|says|wr[io]te|describe\w*|comment\w*)\b/.test(t) && !hasGrade && !/\b(how many|number of|when)\b/.test(t)) return "search";
   // "Who was the lead inspector?" asks for a name: the passages, not the inspection dates.
   if (/^\s*who\b/.test(t) && !hasGrade) return "search";
   // "Which councils were good at their latest inspection?", "councils judged good and above": a list, not the inspection's facts.
@@ -267,6 +271,7 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     ambiguous,
     areas,
     services: [...new Map(services.map((s) => [s.value.id, s.value])).values()],
+    serviceOnly: services.some((s) => !areas.some((a) => s.start < a.end && a.start < s.end)),
     grades: grade ? grade.keys : [],
     gradeNumber: gradeNumber ? Number(gradeNumber[1]) : null,
     year: yearMatch,

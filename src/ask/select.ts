@@ -12,13 +12,14 @@ import type { InspectionSelector } from "./slots.js";
 import { describeInspections } from "./interpret.js";
 
 /** True when a report's inspection falls within the selector's year or range. */
-function inYears(r: Report, s: InspectionSelector): boolean {
+function inYears(r: Report, s: InspectionSelector, strict = false): boolean {
   if (s.kind !== "year" && s.kind !== "range") return true;
   const i = r.inspection;
   // An inspection's year is its start (else end, publication, report date): the year people name it by.
   const y = inspectionYear(i);
   if (y === null) return false;
-  if (s.kind === "year") return y === s.year || [i.end, i.published].some((d) => d?.startsWith(String(s.year)));
+  // One council's "2011 report" may be the inspection published in 2011; a list of 2011 inspections is of those that took place then.
+  if (s.kind === "year") return y === s.year || (!strict && [i.end, i.published].some((d) => d?.startsWith(String(s.year))));
   return (s.from === null || y >= s.from) && (s.to === null || y <= s.to);
 }
 
@@ -85,7 +86,9 @@ export function selectReports(kb: KnowledgeBase, q: Query, done: Applied, defaul
     if (latestOnly) {
       const latest = kb.reportFor(a, null);
       list = latest && list.includes(latest) ? [latest] : list.slice(0, 1);
-    } else list = list.filter((r) => inYears(r, s));
+    } else list = list.filter((r) => inYears(r, s, true));
+    // "Safeguarding services" exist only in the 2009-12 framework: other inspections have no such service.
+    if (q.serviceOnly) list = list.filter((r) => r.inspection.framework === "SLAC");
     out.push(...list);
   }
   return out;
