@@ -11,6 +11,8 @@ const CHAR_MAP: Record<string, string> = {
   "\u2013": "–", "\u2014": "–", "\u2212": "-",
   "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
   "\u2022": "-", "\u25cf": "-", "\u25e6": "-", "\u25aa": "-", "\uf0b7": "-", "\u2023": "-",
+  // Ofsted's ILACS lists ("What needs to improve?") use a black square.
+  "\u25fc": "-", "\u25fe": "-", "\u25a0": "-",
 };
 
 /** The third character of a mis-decoded UTF-8 punctuation mark → the mark. */
@@ -28,7 +30,7 @@ export function normaliseLine(raw: string): string {
   if (s.includes("\u00e2\u20ac") || s.includes("\u00c2")) s = s.replace(/\u00e2\u20ac(\u2122|\u02dc|\u0153|\u009d|\u201c|\u201d|\u00a2|\u00a6)|\u00c2(?=[\s\u00a0])/g, (m, c: string | undefined) => MOJIBAKE[c ?? ""] ?? "");
   // Fast path: a line with none of the characters the rules below act on.
   if (!/[^\x20-\x7e\t]|[<$\\[*_#]|\s{2}|\s$/.test(s)) return s;
-  s = s.replace(/[\u2018\u2019\u201a\u2032\u201c\u201d\u201e\u2013\u2014\u2212\u00a0\u2009\u202f\u200b\u2022\u25cf\u25e6\u25aa\uf0b7\u2023]/g, (c) => CHAR_MAP[c] ?? c);
+  s = s.replace(/[\u2018\u2019\u201a\u2032\u201c\u201d\u201e\u2013\u2014\u2212\u00a0\u2009\u202f\u200b\u2022\u25cf\u25e6\u25aa\uf0b7\u2023\u25fc\u25fe\u25a0]/g, (c) => CHAR_MAP[c] ?? c);
   // HTML tables: cells become tab-separated; <sup>th</sup> → th; <u>x</u> → x; <br> → space.
   s = s.replace(/<\/t[dh]>\s*<t[dh][^>]*>/gi, "\t");
   s = s.replace(/<br\s*\/?>/gi, " ").replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?>/gi, "");
