@@ -14,9 +14,12 @@ import { buildLexicon } from "../src/knowledge/lexicon.js";
 import { loadKnowledgeBase } from "../src/index/load.js";
 import { ask } from "../src/ask/ask.js";
 import { syntheticCorpus } from "./corpus.js";
+import { benchPdf } from "./pdf.js";
 
 const ROOT = ".bench";
-const sizes = (process.argv[2] ?? "1000,10000").split(",").map(Number);
+const sizes = (process.argv[2] ?? "1000,10000").split(",").map(Number).filter((n) => n > 0);
+/** PDF reports for the ingest benchmark (third argument; 0 skips it). */
+const pdfCount = Number(process.argv[3] ?? "500");
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -95,3 +98,4 @@ function benchBatch(): void {
 console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}`);
 for (const n of sizes) await benchSize(n);
 benchBatch();
+if (pdfCount > 0) await benchPdf(ROOT, pdfCount, buildLexicon(loadVocabulary()).vocab.authorities.map((a) => a.name));
