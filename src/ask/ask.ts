@@ -13,13 +13,44 @@ import { compareAnswer, listAnswer, lookupAnswer, matchingJudgements } from "./j
 import { coverageAnswer, helpAnswer, scaleAnswer, searchAnswer } from "./otherAnswers.js";
 import { mentionsAnswer } from "./mentionAnswers.js";
 import { changeAnswer } from "./changeAnswers.js";
-import { ambiguousAuthority, answer, coverage, noReport, unknownAuthority } from "./format.js";
+import { ambiguousAuthority, answer, coverage, noReport, uniqueCitations, unknownAuthority } from "./format.js";
+import { splitQuestion } from "./split.js";
 import { applied, finish, type Applied } from "./interpret.js";
 import { pickReport } from "./select.js";
 
-/** Answers one question from the knowledge base. */
+/** Answers one question from the knowledge base (each part of a question that asks several things). */
 export function ask(question: string, kb: KnowledgeBase): Answer {
   const text = question.trim().slice(0, 2000);
+  const parts = splitQuestion(text);
+  if (parts.length > 1) return askParts(text, parts, kb);
+  return askOne(text, kb);
+}
+
+/**
+ * Answers each part; a part that names no council is about the one another part names
+ * ("Halton's overall grade and when was it published"). The parts' answers are joined;
+ * one that could not be answered says so in its place.
+ */
+function askParts(text: string, parts: string[], kb: KnowledgeBase): Answer {
+  const named = parts.map((p) => parseQuestion(p, kb.lex, (w) => kb.knowsWord(w)).authorities);
+  const councils = [...new Set(named.flat())];
+  const answers = parts.map((p, i) => askOne(!named[i].length && councils.length === 1 ? `${p} (${councils[0]})` : p, kb));
+  const answered = answers.filter((a) => a.answered);
+  const lead = answered[0] ?? answers[0];
+  return {
+    ...lead,
+    question: text,
+    answered: answered.length > 0,
+    text: answers.map((a) => a.text).join("\n\n"),
+    judgements: answered.flatMap((a) => a.judgements),
+    citations: uniqueCitations(answered.flatMap((a) => a.citations)),
+    actions: answered.some((a) => a.actions) ? answered.flatMap((a) => a.actions ?? []) : undefined,
+    suggestions: answers.flatMap((a) => a.suggestions ?? []).slice(0, 3),
+    interpretation: answers.map((a) => a.interpretation).join("; then: "),
+  };
+}
+
+function askOne(text: string, kb: KnowledgeBase): Answer {
   const q = parseQuestion(text, kb.lex, (w) => kb.knowsWord(w));
   const done = applied();
   const a = route(q, kb, done);

@@ -131,7 +131,7 @@ function detectIntent(q: string, s: Seen): Intent {
 const UNDERSTOOD = new Set([
   ...[...STOP_WORDS].filter((w) => !["not", "no", "nor", "only", "more", "most", "than", "other", "same", "all", "every", "each"].includes(w)),
   ..."list name names show me find which whose how many number count total rated rating ratings judged judgement judgements judgment judgments graded grade grades scored score scores received receive awarded achieved achieve given gets getting result results outcome outcomes found considered got been being".split(" "),
-  ..."councils council's councils' authorities authority's la las places ones areas area boroughs services service children childrens ofsted inspection inspections inspected reports report time times ever currently now overall level levels judgements' there listed named please were was".split(" "),
+  ..."councils council's councils' authorities authority's la las places ones areas area boroughs services service children childrens ofsted inspection inspections inspected reports report time times ever currently now overall level levels judgements' there listed named please were was round cycle".split(" "),
   ..."compare comparison versus vs against between side by both each their its".split(" "),
   ..."improved improve improving better worse declined declining deteriorated deteriorating worsened slipped dropped changed change changes trend trajectory up down gone went become became since last previous earlier two inspection".split(" "),
 ]);
