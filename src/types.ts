@@ -26,7 +26,7 @@ export interface Citation {
 }
 
 /** The three Ofsted frameworks for children's services, or unknown when a report gives no clue. */
-export type FrameworkId = "SLAC" | "SIF" | "ILACS" | "unknown";
+export type FrameworkId = "SLAC" | "LAC" | "SIF" | "ILACS" | "unknown";
 
 /** One inspection of one authority, as stated by one report. */
 export interface Inspection {

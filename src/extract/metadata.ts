@@ -54,6 +54,10 @@ export function inspectionYear(i: Pick<Inspection, "start" | "end" | "published"
 }
 
 function detectFramework(doc: Doc, lex: Lexicon, year: number | null): FrameworkId {
+  // A title naming the looked after children services inspection (2012-13, a few
+  // authorities) settles it: those years otherwise belong to the 2009-12 framework and the SIF.
+  const title = doc.lines.filter((l) => !l.blank).slice(0, TITLE_LINES).map((l) => l.text.trim()).join(" ");
+  if (lex.frameworkNames.findAll(tokenize(title)).some((m) => m.value === "LAC")) return "LAC";
   // The inspection year settles it except in 2018, when SIF gave way to ILACS.
   if (year && year >= 2009 && year <= 2012) return "SLAC";
   if (year && year >= 2013 && year <= 2017) return "SIF";

@@ -41,7 +41,7 @@ const Named = z.object({ id: z.string(), name: z.string(), synonyms: z.array(z.s
 const FrameworksFile = z.object({
   frameworks: z.array(
     z.object({
-      id: z.enum(["SLAC", "SIF", "ILACS"]),
+      id: z.enum(["SLAC", "LAC", "SIF", "ILACS"]),
       name: z.string(),
       years: z.tuple([z.number(), z.number()]),
       names: z.array(z.string()),
@@ -66,7 +66,7 @@ const GradesFile = z.object({
   scales: z.array(
     z.object({
       id: z.string(),
-      framework: z.enum(["SLAC", "SIF", "ILACS"]),
+      framework: z.enum(["SLAC", "LAC", "SIF", "ILACS"]),
       grades: z.array(z.object({ grade: z.string(), number: z.number().int(), words: z.array(z.string()).min(1), meaning: z.string() })),
     }),
   ),

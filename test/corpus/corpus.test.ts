@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadBot } from "../../src/bot.js";
 import { readCorpus } from "../../src/corpus/read.js";
 import { makeIlacsReport, TABLE } from "./ilacsReport.js";
-import { makeScannedPdf } from "./makePdf.js";
+import { makePdf, makeScannedPdf, tableRow } from "./makePdf.js";
 import { makeDocx } from "./makeDocx.js";
 
 async function folder(files: Record<string, Uint8Array | string>): Promise<string> {
@@ -72,5 +72,39 @@ describe("a corpus of PDFs, Word files and text", () => {
     const second = await readCorpus(dir, { cacheDir });
     expect(second.files[0]).toEqual({ file: "a.pdf", lines: ["from the cache"], pages: [7] });
     expect(first.files[0].lines.length).toBeGreaterThan(10);
+  });
+
+  it("reads a 2013 looked after children services inspection as its own framework, with Adequate on its scale", async () => {
+    const pdf = await makePdf([
+      ["Inspection of looked after children", "services", "Wokingham Borough Council", null, "Inspection dates: 4 - 8 March 2013", "Published: 12 April 2013"],
+      [
+        "Record of main findings",
+        null,
+        "Services for looked after children",
+        null,
+        ...tableRow(["Overall effectiveness"], ["Adequate"]),
+        null,
+        ...tableRow(["Capacity to improve"], ["Good"]),
+        null,
+        ...tableRow(["Outcomes for looked after children", "and young people"], ["Adequate"]),
+        null,
+        ...tableRow(["Quality of provision"], ["Adequate"]),
+        null,
+        ...tableRow(["Leadership and management"], ["Good"]),
+      ],
+    ]);
+    const dir = await folder({ "wokingham-2013.pdf": pdf });
+    const bot = await loadBot({ corpusDir: dir });
+    const r = bot.reports[0];
+    expect(r.inspection.framework).toBe("LAC");
+    expect(Object.fromEntries(r.judgements.map((j) => [j.areaId, j.grade]))).toEqual({
+      "overall-effectiveness": "Adequate",
+      capacity: "Good",
+      outcomes: "Adequate",
+      "quality-of-provision": "Adequate",
+      leadership: "Good",
+    });
+    expect(r.judgements.every((j) => j.citation.page === 2)).toBe(true);
+    expect(bot.ask("What was Wokingham's capacity to improve?").judgements.map((j) => j.grade)).toEqual(["Good"]);
   });
 });
