@@ -22,10 +22,17 @@ export function formatStateAndOwner(v: ActionView): string {
 
 /** One action on one line (plus its citation on the next), no markup. */
 export function formatActionLine(v: ActionView, opts: { authority?: boolean } = {}): string {
-  const status = v.status === "open" ? "" : ` [${v.status}]`;
+  const status = (v.status === "open" ? "" : ` [${v.status}]`) + archivedNote(v);
   const owner = v.owner ? ` (owner: ${v.owner})` : "";
   const who = opts.authority ? `${v.authority}: ` : "";
   return `- ${v.ref}  ${who}${v.text} - ${formatDue(v)}${status}${owner}\n    ${formatCitation(v.citation)}`;
+}
+
+/** " [superseded by the ILACS inspection published 2024-07-12]", " [archived]", or nothing for a current action. */
+export function archivedNote(v: ActionView): string {
+  const by = v.supersededBy;
+  if (by) return ` [superseded by the ${by.framework === "unknown" ? "later" : by.framework} inspection ${by.published ? `published ${by.published}` : by.start ? `of ${by.start}` : `in ${by.file}`}]`;
+  return v.archived ? " [archived]" : "";
 }
 
 /** A whole chat reply as plain text: the headline, then the actions. */

@@ -56,17 +56,18 @@ export class ActionsService {
   }
 
   /**
-   * Actions not done and not archived, most pressing first.
+   * Actions not done and not archived (superseded ones included in that), most pressing first.
    * @param opts.authority canonical name, case-insensitive (a unique part of one also works: "durham")
    * @param opts.overdue only those past their due date
    * @param opts.date the day to work "overdue" out for (default today)
+   * @param opts.all every action the store knows, done, archived and superseded ones too
    * @throws AppError BAD_REQUEST when no authority (or several) match
    */
-  async list(opts: { authority?: string; overdue?: boolean; date?: string } = {}): Promise<ListResult> {
+  async list(opts: { authority?: string; overdue?: boolean; date?: string; all?: boolean } = {}): Promise<ListResult> {
     const date = opts.date ?? this.today();
-    const authority = opts.authority !== undefined ? await this.resolveAuthority(opts.authority) : null;
-    const records = await this.store.listActions({ authority: authority ?? undefined, status: NOT_DONE });
-    let views = records.map((r) => toView(r, date));
+    const authority = opts.authority !== undefined ? await this.resolveAuthority(opts.authority, opts.all === true) : null;
+    const filter = opts.all ? { authority: authority ?? undefined, includeArchived: true } : { authority: authority ?? undefined, status: NOT_DONE };
+    let views = (await this.store.listActions(filter)).map((r) => toView(r, date));
     if (opts.overdue) views = views.filter((v) => v.overdue);
     return { authority, date, actions: views.sort(byUrgency) };
   }
@@ -177,9 +178,9 @@ export class ActionsService {
   }
 
   /** Canonical name for what the user typed: exact (any case) first, else a unique partial match. */
-  private async resolveAuthority(typed: string): Promise<string> {
+  private async resolveAuthority(typed: string, archived = false): Promise<string> {
     const wanted = typed.trim().toLowerCase();
-    const names = [...new Set((await this.store.listActions({ includeArchived: false })).map((r) => r.authority))].sort();
+    const names = [...new Set((await this.store.listActions({ includeArchived: archived })).map((r) => r.authority))].sort();
     const exact = names.find((n) => n.toLowerCase() === wanted);
     if (exact) return exact;
     const partial = wanted ? names.filter((n) => n.toLowerCase().includes(wanted)) : [];

@@ -3,6 +3,7 @@
  * Kit with buttons, Teams Adaptive Cards with Action.Submit) and never see the store.
  */
 import type { Citation } from "../types.js";
+import type { SupersededBy } from "./supersede.js";
 import type { ErrorCode } from "../errors.js";
 import type { ActionStatus, Platform } from "../store/types.js";
 
@@ -32,6 +33,8 @@ export interface ActionView {
   status: ActionStatus;
   owner: string | null;
   archived: boolean;
+  /** The later inspection of the same authority that replaced this action's (it is then archived), or null. */
+  supersededBy: SupersededBy | null;
   /** True when due before the day the view was made for and not done. */
   overdue: boolean;
   /** Whole days past the due date (0 when not overdue). */

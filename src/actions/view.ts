@@ -6,7 +6,8 @@ import type { ActionView } from "./types.js";
 
 /** The view of one record as of `today` (ISO date in the digest time zone). */
 export function toView(r: ActionRecord, today: string): ActionView {
-  const late = r.due !== null && r.status !== "done" ? daysBetween(r.due, today) : 0;
+  // An archived action (gone from the corpus, or superseded by a later inspection) is no longer chased.
+  const late = r.due !== null && r.status !== "done" && !r.archived ? daysBetween(r.due, today) : 0;
   // Everything the record says but when it was last touched, plus what people need to see.
   const { updatedAt: _updatedAt, ...record } = r;
   return { ...record, ref: shortId(r.id), overdue: late > 0, daysOverdue: Math.max(0, late) };
@@ -29,4 +30,13 @@ export function byUrgency(a: ActionView, b: ActionView): number {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Where an action stands for `list --all`: superseded or archived before its own status, which those keep underneath. */
+export type ListedStatus = ActionView["status"] | "superseded" | "archived";
+
+/** The status `list --all` reports: "superseded" (see `supersededBy`), "archived" (gone from the corpus), else the action's own. */
+export function listedStatus(v: ActionView): ListedStatus {
+  if (v.supersededBy) return "superseded";
+  return v.archived ? "archived" : v.status;
 }

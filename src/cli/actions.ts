@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run actions -- <command>`: the open actions from the terminal.
- *   list [--authority X] [--overdue] [--date D] [--json]
+ *   list [--authority X] [--overdue] [--all] [--date D] [--json]
  *   done|reopen|start <id> [--by NAME]
  *   assign <id> <owner> [--by NAME]
  *   history <id> [--json]
@@ -11,6 +11,7 @@ import { Command } from "commander";
 import { isIsoDate } from "../actions/dates.js";
 import { cliActor, openCliSession, runCli, type CliSession, type CliStoreOptions } from "../actions/cli-support.js";
 import { formatActionLine, formatChange } from "../actions/render.js";
+import { listedStatus } from "../actions/view.js";
 import type { ChangeResult } from "../actions/service.js";
 import { AppError } from "../errors.js";
 
@@ -35,21 +36,29 @@ program
   .description("open actions, overdue first")
   .option("--authority <name>", "only this authority (case-insensitive)")
   .option("--overdue", "only overdue actions")
+  .option("--all", "every action the store knows: done, archived and superseded ones too, each with its status")
   .option("--date <YYYY-MM-DD>", "work 'overdue' out for this day (default: today in DIGEST_TZ)")
   .option("--json", "print JSON")
-  .action(async (opts: { authority?: string; overdue?: boolean; date?: string; json?: boolean }, cmd: Command) => {
+  .action(async (opts: { authority?: string; overdue?: boolean; all?: boolean; date?: string; json?: boolean }, cmd: Command) => {
     if (opts.date !== undefined && !isIsoDate(opts.date)) {
       throw new AppError("BAD_REQUEST", `--date "${opts.date}" is not a date.`, "Give it as YYYY-MM-DD, e.g. --date 2011-09-01.");
     }
     await withSession(cmd, async ({ service }) => {
-      const res = await service.list({ authority: opts.authority, overdue: opts.overdue, date: opts.date });
+      const res = await service.list({ authority: opts.authority, overdue: opts.overdue, date: opts.date, all: opts.all });
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
+        // With --all, `status` says "superseded" or "archived" first; the action's own status stays in `workflowStatus`.
+        const actions = opts.all ? res.actions.map((v) => ({ ...v, status: listedStatus(v), workflowStatus: v.status })) : res.actions;
+        process.stdout.write(`${JSON.stringify({ ...res, actions }, null, 2)}\n`);
         return;
       }
       const where = res.authority ? ` for ${res.authority}` : "";
       const overdue = res.actions.filter((a) => a.overdue).length;
-      const head = opts.overdue ? `${overdue} overdue action(s)${where}` : `${res.actions.length} open action(s)${where}, ${overdue} overdue,`;
+      const superseded = res.actions.filter((a) => a.supersededBy).length;
+      const head = opts.all
+        ? `${res.actions.length} action(s)${where} in the store, ${superseded} superseded by a later inspection,`
+        : opts.overdue
+          ? `${overdue} overdue action(s)${where}`
+          : `${res.actions.length} open action(s)${where}, ${overdue} overdue,`;
       process.stdout.write(`${head} as of ${res.date}\n`);
       for (const v of res.actions) process.stdout.write(`${formatActionLine(v, { authority: true })}\n`);
     });

@@ -130,6 +130,11 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX seen_deliveries_expiry ON seen_deliveries (expires_at);
     `,
   },
+  {
+    version: 4,
+    name: "actions superseded by a later inspection of the same authority",
+    sql: `ALTER TABLE actions ADD COLUMN superseded_by TEXT;`,
+  },
 ];
 
 /** PostgreSQL schema history (same tables, native types). */
@@ -247,5 +252,10 @@ export const postgresMigrations: readonly Migration[] = [
       );
       CREATE INDEX seen_deliveries_expiry ON seen_deliveries (expires_at);
     `,
+  },
+  {
+    version: 4,
+    name: "actions superseded by a later inspection of the same authority",
+    sql: `ALTER TABLE actions ADD COLUMN superseded_by jsonb;`,
   },
 ];

@@ -48,7 +48,7 @@ const LOCK_MIGRATE = 0x5eed01;
 const LOCK_SYNC = 0x5eed02;
 
 const ACTION_COLUMNS = `id, short_id AS "shortId", authority, inspection_id AS "inspectionId", published, service, kind, text,
-  timescale, due, citation::text AS citation, status, owner, archived, updated_at AS "updatedAt"`;
+  timescale, due, citation::text AS citation, superseded_by::text AS "supersededBy", status, owner, archived, updated_at AS "updatedAt"`;
 
 /** The PostgreSQL store. Call `migrate()` before use (openStore does). */
 export class PostgresStore implements Store {
@@ -124,21 +124,22 @@ export class PostgresStore implements Store {
       for (const a of plan.insert) {
         await c.query(
           `INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text, timescale, due, citation,
-            created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $12)`,
-          [a.id, a.shortId, a.authority, a.inspectionId, a.published, a.service, a.kind, a.text, a.timescale, a.due, a.citation, at],
+            created_at, updated_at, superseded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $12, $13::jsonb)`,
+          [a.id, a.shortId, a.authority, a.inspectionId, a.published, a.service, a.kind, a.text, a.timescale, a.due, a.citation, at, a.supersededBy],
         );
       }
       for (const a of plan.update) {
         await c.query(
           `UPDATE actions SET short_id = $2, authority = $3, inspection_id = $4, published = $5, service = $6, kind = $7,
-            text = $8, timescale = $9, due = $10, citation = $11::jsonb, updated_at = $12 WHERE id = $1`,
-          [a.id, a.shortId, a.authority, a.inspectionId, a.published, a.service, a.kind, a.text, a.timescale, a.due, a.citation, at],
+            text = $8, timescale = $9, due = $10, citation = $11::jsonb, updated_at = $12, superseded_by = $13::jsonb WHERE id = $1`,
+          [a.id, a.shortId, a.authority, a.inspectionId, a.published, a.service, a.kind, a.text, a.timescale, a.due, a.citation, at, a.supersededBy],
         );
       }
+      const supersededBy = new Map([...plan.insert, ...plan.update].map((a) => [a.id, a.supersededBy]));
       for (const [ids, archived] of [[plan.archive, true], [plan.unarchive, false]] as const) {
         for (const id of ids) {
           await c.query("UPDATE actions SET archived = $2, updated_at = $3 WHERE id = $1", [id, archived, at]);
-          await addChange(c, archiveChange(id, archived, at));
+          await addChange(c, archiveChange(id, archived, at, archived ? (supersededBy.get(id) ?? held.get(id)?.content.supersededBy) : null));
         }
       }
       return syncResult(plan);
@@ -406,9 +407,9 @@ export class PostgresStore implements Store {
 async function rename(c: pg.PoolClient, from: string, to: string, at: Date): Promise<void> {
   await c.query(
     `INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text, timescale, due, citation,
-        status, owner, archived, created_at, updated_at)
+        superseded_by, status, owner, archived, created_at, updated_at)
       SELECT $2, $3, authority, inspection_id, published, service, kind, text, timescale, due, citation,
-        status, owner, archived, created_at, $4 FROM actions WHERE id = $1`,
+        superseded_by, status, owner, archived, created_at, $4 FROM actions WHERE id = $1`,
     [from, to, shortId(to), at],
   );
   await c.query("UPDATE action_changes SET action_id = $2 WHERE action_id = $1", [from, to]);

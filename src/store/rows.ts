@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Action, Citation } from "../types.js";
 import { actionKey, legacyActionId } from "../extract/actionId.js";
+import { supersessions, type SupersededBy } from "../actions/supersede.js";
 import type { ActionChange, ActionRecord, ActionStatus, SyncResult } from "./types.js";
 
 /** Who archive/unarchive changes are recorded as. */
@@ -36,6 +37,8 @@ export interface ActionContent {
   due: string | null;
   /** Citation as JSON text (stored as text in SQLite, jsonb in PostgreSQL). */
   citation: string;
+  /** The later inspection that replaced this action's (SupersededBy as JSON text), or null while current. */
+  supersededBy: string | null;
 }
 
 /** An action row as both backends read it (snake_case columns mapped by each backend). */
@@ -46,8 +49,8 @@ export interface ActionRow extends ActionContent {
   updatedAt: string;
 }
 
-/** The content columns of an extracted action. */
-export function toContent(a: Action): ActionContent {
+/** The content columns of an extracted action (and the later inspection replacing its own, if any). */
+export function toContent(a: Action, supersededBy: SupersededBy | null = null): ActionContent {
   return {
     id: a.id,
     shortId: shortId(a.id),
@@ -60,6 +63,7 @@ export function toContent(a: Action): ActionContent {
     timescale: a.timescale,
     due: a.due,
     citation: JSON.stringify(a.citation),
+    supersededBy: supersededBy ? JSON.stringify(supersededBy) : null,
   };
 }
 
@@ -75,6 +79,8 @@ export function sameContent(a: ActionContent, b: ActionContent): boolean {
     a.text === b.text &&
     a.timescale === b.timescale &&
     a.due === b.due &&
+    (a.supersededBy === null) === (b.supersededBy === null) &&
+    (a.supersededBy === null || canonicalJson(JSON.parse(a.supersededBy)) === canonicalJson(JSON.parse(b.supersededBy!))) &&
     // Compare canonically: jsonb hands keys back in its own order.
     canonicalJson(JSON.parse(a.citation)) === canonicalJson(JSON.parse(b.citation))
   );
@@ -106,6 +112,7 @@ export function toRecord(r: ActionRow): ActionRecord {
     status: r.status,
     owner: r.owner,
     archived: r.archived,
+    supersededBy: r.supersededBy ? (JSON.parse(r.supersededBy) as SupersededBy) : null,
     updatedAt: r.updatedAt,
   };
 }
@@ -127,6 +134,8 @@ export interface SyncPlan {
   update: ActionContent[];
   archive: string[];
   unarchive: string[];
+  /** Of `archive`, those archived because a later inspection replaced theirs (their rows stay in the corpus). */
+  superseded: string[];
   unchanged: number;
 }
 
@@ -137,24 +146,34 @@ export interface SyncPlan {
  * names (see `findSuccessors`), so its status, owner and history are never cut off.
  */
 export function planSync(held: ReadonlyMap<string, HeldAction>, actions: readonly Action[]): SyncPlan {
-  const plan: SyncPlan = { rename: [], insert: [], update: [], archive: [], unarchive: [], unchanged: 0 };
+  const plan: SyncPlan = { rename: [], insert: [], update: [], archive: [], unarchive: [], superseded: [], unchanged: 0 };
   const corpus = [...new Map(actions.map((a) => [a.id, a] as const).reverse()).values()].reverse();
   const ids = new Set(corpus.map((a) => a.id));
   const orphans = new Map([...held].filter(([id]) => !ids.has(id)));
   const successors = findSuccessors(orphans, corpus.filter((a) => !held.has(a.id)));
+  // Only the latest inspection of each authority is current: the actions of earlier ones
+  // are archived as superseded, and come back if the later report leaves the corpus.
+  const replaced = supersessions(corpus);
+  const archive = (id: string) => {
+    plan.archive.push(id);
+    plan.superseded.push(id);
+  };
   for (const a of corpus) {
-    const content = toContent(a);
+    const content = toContent(a, replaced.get(a.id) ?? null);
+    const superseded = content.supersededBy !== null;
     const from = successors.get(a.id);
     const row = from !== undefined ? held.get(from) : held.get(a.id);
     if (!row) {
       plan.insert.push(content);
+      if (superseded) archive(a.id);
       continue;
     }
     if (from !== undefined) plan.rename.push({ from, to: a.id });
     const changed = !sameContent({ ...row.content, id: a.id, shortId: shortId(a.id) }, content);
     if (changed) plan.update.push(content);
-    if (row.archived) plan.unarchive.push(a.id);
-    if (!changed && !row.archived && from === undefined) plan.unchanged++;
+    if (row.archived && !superseded) plan.unarchive.push(a.id);
+    if (!row.archived && superseded) archive(a.id);
+    if (!changed && row.archived === superseded && from === undefined) plan.unchanged++;
   }
   const renamed = new Set(plan.rename.map((r) => r.from));
   for (const [id, row] of orphans) {
@@ -238,18 +257,23 @@ export function syncResult(plan: SyncPlan): SyncResult {
     added: plan.insert.map((c) => c.id),
     updated: plan.update.map((c) => c.id),
     archived: [...plan.archive],
+    superseded: [...plan.superseded],
     unarchived: [...plan.unarchive],
     renamed: plan.rename.map((r) => ({ ...r })),
     unchanged: plan.unchanged,
   };
 }
 
-/** The history row for an archive flag change made by a sync. */
-export function archiveChange(actionId: string, archived: boolean, at: Date): ActionChange {
+/**
+ * The history row for an archive flag change made by a sync; one archiving an action
+ * because a later inspection replaced its own says so ("corpus: superseded by ...").
+ */
+export function archiveChange(actionId: string, archived: boolean, at: Date, supersededBy?: string | null): ActionChange {
+  const by = supersededBy ? `${CORPUS_ACTOR}: superseded by ${(JSON.parse(supersededBy) as SupersededBy).inspectionId}` : CORPUS_ACTOR;
   return {
     actionId,
     at: at.toISOString(),
-    by: CORPUS_ACTOR,
+    by,
     field: "archived",
     from: String(!archived),
     to: String(archived),

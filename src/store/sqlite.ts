@@ -42,7 +42,7 @@ export interface SqliteStoreOptions {
 type Row = Record<string, unknown>;
 
 const ACTION_COLUMNS = `id, short_id AS shortId, authority, inspection_id AS inspectionId, published, service, kind, text,
-  timescale, due, citation, status, owner, archived, updated_at AS updatedAt`;
+  timescale, due, citation, superseded_by AS supersededBy, status, owner, archived, updated_at AS updatedAt`;
 
 /** The SQLite store. Call `migrate()` before use (openStore does). */
 export class SqliteStore implements Store {
@@ -109,18 +109,19 @@ export class SqliteStore implements Store {
       const plan = planSync(held, actions);
       const now = at.toISOString();
       const insert = this.db.prepare(`INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text,
-        timescale, due, citation, created_at, updated_at)
-        VALUES (@id, @shortId, @authority, @inspectionId, @published, @service, @kind, @text, @timescale, @due, @citation, @now, @now)`);
+        timescale, due, citation, superseded_by, created_at, updated_at)
+        VALUES (@id, @shortId, @authority, @inspectionId, @published, @service, @kind, @text, @timescale, @due, @citation, @supersededBy, @now, @now)`);
       const update = this.db.prepare(`UPDATE actions SET short_id = @shortId, authority = @authority, inspection_id = @inspectionId,
         published = @published, service = @service, kind = @kind, text = @text, timescale = @timescale, due = @due,
-        citation = @citation, updated_at = @now WHERE id = @id`);
+        citation = @citation, superseded_by = @supersededBy, updated_at = @now WHERE id = @id`);
       const setArchived = this.db.prepare("UPDATE actions SET archived = ?, updated_at = ? WHERE id = ?");
       for (const r of plan.rename) this.rename(r.from, r.to, now);
       for (const c of plan.insert) insert.run({ ...c, now });
       for (const c of plan.update) update.run({ ...c, now });
+      const supersededBy = new Map([...plan.insert, ...plan.update].map((c) => [c.id, c.supersededBy]));
       for (const id of plan.archive) {
         setArchived.run(1, now, id);
-        this.addChange(archiveChange(id, true, at));
+        this.addChange(archiveChange(id, true, at, supersededBy.get(id) ?? held.get(id)?.content.supersededBy));
       }
       for (const id of plan.unarchive) {
         setArchived.run(0, now, id);
@@ -135,9 +136,9 @@ export class SqliteStore implements Store {
     const args = { from, to, toShort: shortId(to), fromShort: shortId(from), now };
     this.db
       .prepare(`INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text, timescale, due, citation,
-          status, owner, archived, created_at, updated_at)
+          superseded_by, status, owner, archived, created_at, updated_at)
         SELECT @to, @toShort, authority, inspection_id, published, service, kind, text, timescale, due, citation,
-          status, owner, archived, created_at, @now FROM actions WHERE id = @from`)
+          superseded_by, status, owner, archived, created_at, @now FROM actions WHERE id = @from`)
       .run(args);
     this.db.prepare("UPDATE action_changes SET action_id = @to WHERE action_id = @from").run(args);
     this.db.prepare("UPDATE action_aliases SET action_id = @to WHERE action_id = @from").run(args);

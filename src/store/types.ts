@@ -3,6 +3,7 @@
  * DATABASE_URL). The actions workflow, the digest scheduler and the Teams adapter's
  * conversation references all go through it, so several replicas can share one database.
  */
+import type { SupersededBy } from "../actions/supersede.js";
 import type { Action } from "../types.js";
 import type { FeedbackStore } from "./feedbackTypes.js";
 
@@ -16,8 +17,10 @@ export interface ActionRecord extends Omit<Action, "inspection"> {
   published: string | null;
   status: ActionStatus;
   owner: string | null;
-  /** True when the action is no longer in the corpus (kept, never deleted). */
+  /** True when the action is no longer in the corpus, or a later inspection superseded it (kept, never deleted). */
   archived: boolean;
+  /** The later inspection of the same authority that replaced this action's, or null while it is current. */
+  supersededBy: SupersededBy | null;
   updatedAt: string;
 }
 
@@ -68,6 +71,8 @@ export interface SyncResult {
   /** Text, due date or citation changed (status and owner never change on sync). */
   updated: string[];
   archived: string[];
+  /** Of `archived`, those a later inspection of the same authority superseded. */
+  superseded: string[];
   unarchived: string[];
   /**
    * Held actions the corpus now names by another id (an older id scheme, a report renamed
