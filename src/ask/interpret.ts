@@ -100,7 +100,7 @@ export function describeQuery(query: Query, a: Applied, lex: Lexicon, kind?: Ans
   const who = whoWords(q, lex);
   const area = areaWords(q, a);
   const services = q.services.length && a.slots.has("services") ? q.services.map((s) => s.name.toLowerCase()).join(", ") : null;
-  const topic = q.topic.length ? `"${q.topic.join(" ")}"` : null;
+  const topic = q.topic.length ? `"${(q.topicPhrase.length ? q.topicPhrase : q.topic).join(" ")}"` : null;
   switch (q.intent) {
     case "help":
       return "A request for help";
@@ -110,7 +110,7 @@ export function describeQuery(query: Query, a: Applied, lex: Lexicon, kind?: Ans
       return "What Ofsted's grades mean";
     case "list":
     case "count": {
-      const head = q.intent === "count" ? `How many ${who.charAt(0).toLowerCase()}${who.slice(1)}` : who;
+      const head = q.intent === "count" ? `How many ${/^(Councils|County)/.test(who) ? who.charAt(0).toLowerCase() + who.slice(1) : who}` : who;
       parts.push(`${head} ${q.grade ? describeGrade(q.grade) : "with a grade"}${area ? ` for ${area}` : ""}${services ? ` (${services})` : ""}`);
       break;
     }
@@ -168,6 +168,9 @@ function slotWords(q: Query, s: Slot, lex: Lexicon): string {
   }
 }
 
+/** Intents whose words are a topic: a grade or area word in them is part of it. */
+const TOPIC_KINDS = new Set(["facts", "actions", "search", "help", "scale"]);
+
 /** Intents whose answer is a set of councils: one that may not fit must not be listed. */
 const SETS = new Set(["list", "count", "compare", "change", "mentions", "coverage"]);
 
@@ -180,7 +183,9 @@ export function finish(q: Query, a: Answer, done: Applied, lex: Lexicon): Answer
   if (done.finished) return a;
   const interpretation = describeQuery(q, done, lex, a.kind);
   // A question with no authority is answered about none; the slot is not "unapplied".
-  const unapplied = filledSlots(q).filter((s) => !done.slots.has(s) && s !== "authorities");
+  // Facts, actions and searches read areas, services and grade words as what to look for.
+  const looseSlots = new Set<Slot>(["authorities", ...(TOPIC_KINDS.has(q.intent) ? (["areas", "services", "grade", "anyArea"] as Slot[]) : [])]);
+  const unapplied = filledSlots(q).filter((s) => !done.slots.has(s) && !looseSlots.has(s));
   const missing = [...unapplied.map((s) => slotWords(q, s, lex)), ...q.notUnderstood].filter(Boolean);
   if (!missing.length || !a.answered) return { ...a, interpretation };
   const quoted = missing.map((w) => `'${w}'`).join(", ");

@@ -42,7 +42,7 @@ export function mentionsAnswer(q: Query, kb: KnowledgeBase, done: Applied): Answ
   if (!words.length) return answer(q.text, "mentions", false, `What should the reports mention? Name the words to look for. ${coverage(kb)}`);
   done.slots.add("topic");
   const reports = selectReports(kb, q, done);
-  const phrase = phrasePattern(words);
+  const phrase = phrasePattern(q.topicPhrase.length ? q.topicPhrase : words);
   // The phrase first; failing that, every word in one passage (said so in the answer).
   const everyWord = words.map((w) => new RegExp(`\\b${escape(w.replace(/s$/, ""))}`, "i"));
   let loose = false;

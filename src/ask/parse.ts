@@ -32,6 +32,8 @@ export interface Query {
   change: "improved" | "declined" | "changed" | null;
   /** Where a mentions question looks: what the councils were told to do, or the whole reports. */
   mentionsIn: "actions" | "reports";
+  /** The topic words with the small words between them, for looking for them as a phrase. */
+  topicPhrase: string[];
   /** Words that are what the question is about (search, mentions, a topic no area matches). */
   topic: string[];
   /** Content words no slot claimed, in a question that must be understood whole (lists, counts, comparisons, change). */
@@ -196,6 +198,9 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     if (at >= 0) claim(at, at + 2);
   }
   const anyArea = findAnyArea(tokens, used, claim);
+  // Words read as an area, a service or a grade: in a mentions question they are what to look for ("mention adoption", "good practice").
+  const judgementWords = new Set<number>();
+  for (const m of [...areas, ...services, ...gradeMatches]) for (let i = m.start; i < m.end; i++) judgementWords.add(i);
   let unknownName: string | null = null;
   let ambiguous: Query["ambiguous"] = null;
   /** A word left over that could belong to a place's name. */
@@ -242,13 +247,21 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   const change = intent !== "change" ? null : /\b(improved|improve|improving|better|up)\b/.test(freeWords.join(" ")) ? "improved" : /\b(declined?|declining|deteriorated?|deteriorating|worsened?|slipped|dropped|worse|down)\b/.test(freeWords.join(" ")) ? "declined" : "changed";
   // What no slot claimed: a topic where the question is about words, not understood where it is a condition.
   const leftover: string[] = [];
+  const topicAt: number[] = [];
+  const mentions = intent === "mentions";
   tokens.forEach((t, i) => {
+    if (mentions && judgementWords.has(i) && !STOP_WORDS.has(t.norm)) {
+      leftover.push(t.raw.toLowerCase().replace(/'s$/, ""));
+      topicAt.push(i);
+      return;
+    }
     if (used[i] || (intent === "change" && CHANGE_CLAIMS.has(t.norm)) || (intent === "mentions" && MENTION_CLAIMS.has(t.norm))) return;
     const next = tokens[i + 1]?.norm ?? "";
     const quantifier = ["all", "every", "each"].includes(t.norm) && /^(areas?|judge?ments?|grades?|ratings?|of)$/.test(next);
     if (UNDERSTOOD.has(t.norm) || (["all", "every", "each"].includes(t.norm) && !quantifier)) return;
     if (/^\d+$/.test(t.norm) && TOPIC_INTENTS.has(intent)) return;
     if (!leftover.includes(t.raw.toLowerCase())) leftover.push(t.raw.toLowerCase().replace(/'s$/, ""));
+    topicAt.push(i);
   });
   const topicIntent = TOPIC_INTENTS.has(intent);
   return {
@@ -260,19 +273,21 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     framework,
     inspections,
     // "Good morning" is a greeting, not a grade.
-    grade: intent === "help" ? null : grade,
+    grade: intent === "help" || mentions ? null : grade,
     anyArea,
     change,
     mentionsIn: intent === "mentions" && TOLD_TO.test(clean.toLowerCase()) ? "actions" : "reports",
     topic: topicIntent ? leftover : [],
+    // The topic as said, small words kept ("good practice in early help"), from its first word to its last.
+    topicPhrase: topicIntent && topicAt.length ? tokens.slice(topicAt[0], topicAt[topicAt.length - 1] + 1).filter((t, k) => topicAt.includes(topicAt[0] + k) || STOP_WORDS.has(t.norm)).map((t) => t.norm) : [],
     notUnderstood: topicIntent ? [] : leftover,
     authorities,
     unknownName,
     ambiguous,
-    areas,
-    services: [...new Map(services.map((s) => [s.value.id, s.value])).values()],
-    serviceOnly: services.some((s) => !areas.some((a) => s.start < a.end && a.start < s.end)),
-    grades: grade ? grade.keys : [],
+    areas: mentions ? [] : areas,
+    services: mentions ? [] : [...new Map(services.map((s) => [s.value.id, s.value])).values()],
+    serviceOnly: !mentions && services.some((s) => !areas.some((a) => s.start < a.end && a.start < s.end)),
+    grades: grade && !mentions ? grade.keys : [],
     gradeNumber: gradeNumber ? Number(gradeNumber[1]) : null,
     year: yearMatch,
     rest,

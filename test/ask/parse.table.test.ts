@@ -295,3 +295,15 @@ describe("question → Query", () => {
     });
   }
 });
+
+describe("mentions read area and grade words as what to look for", () => {
+  it("'mention adoption' looks for adoption, not the adoption judgement", () => {
+    const q = parseQuestion("which reports mention adoption", lex);
+    expect([q.intent, q.areas.length, q.topic]).toEqual(["mentions", 0, ["adoption"]]);
+  });
+  it("'good practice in early help' keeps its small words for the phrase and fills no grade", () => {
+    const q = parseQuestion("Which reports mention good practice in early help?", lex);
+    expect(q.grade).toBeNull();
+    expect(q.topicPhrase).toEqual(["good", "practice", "in", "early", "help"]);
+  });
+});
