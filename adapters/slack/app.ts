@@ -14,7 +14,7 @@ import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
 import type { SlackSettings } from "../../src/config.js";
 import type { DigestSender } from "../../src/digest/types.js";
-import { answerFeedbackCommand, isFeedbackCommand } from "../../src/feedback/command.js";
+import { answerFeedbackCommand, isFeedbackCommand, notHereReply } from "../../src/feedback/command.js";
 import type { FeedbackService } from "../../src/feedback/service.js";
 import type { Answer } from "../../src/types.js";
 import type { Route } from "../http/server.js";
@@ -121,11 +121,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   };
   const feedbackReport = async (text: string, user: string) => renderFeedbackReply(await answerFeedbackCommand(opts.feedback!, text, user, log));
   // A message is either an actions command ("actions overdue") or a question for the core.
-  const replyTo = async (text: string, user: string, channel: string) => {
+  // `inPrivate`: a direct message, where the feedback report may be shown (never in a channel).
+  const replyTo = async (text: string, user: string, channel: string, inPrivate: boolean) => {
     if (opts.actions && isActionsCommand(text)) {
       return renderActionsReply(await runSlackActions(opts.actions, text, { actor: { id: user, name: user }, channel }, log));
     }
-    if (opts.feedback && isFeedbackCommand(text)) return feedbackReport(text, user);
+    if (opts.feedback && isFeedbackCommand(text)) {
+      return inPrivate ? feedbackReport(text, user) : renderFeedbackReply(notHereReply("in a direct message with me, or with /ofsted feedback (only you see that)"));
+    }
     return answerMessage(text);
   };
 
@@ -149,7 +152,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   // @bot question in a channel (or a follow-up mention inside a thread): answer in the thread.
   app.event("app_mention", async ({ event, client }) => {
     if ((event as { bot_id?: string }).bot_id) return;
-    const { text, blocks } = await replyTo(stripMention(event.text ?? ""), event.user ?? "", event.channel);
+    const { text, blocks } = await replyTo(stripMention(event.text ?? ""), event.user ?? "", event.channel, false);
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text, blocks: blocks as never[], unfurl_links: false, unfurl_media: false });
   });
 
@@ -157,7 +160,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   app.message(async ({ message, client }) => {
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
     if (m.channel_type !== "im" || m.subtype || m.bot_id) return;
-    const { text, blocks } = await replyTo(stripMention(m.text ?? ""), m.user ?? "", m.channel);
+    const { text, blocks } = await replyTo(stripMention(m.text ?? ""), m.user ?? "", m.channel, true);
     await client.chat.postMessage({ channel: m.channel, thread_ts: m.thread_ts, text, blocks: blocks as never[], unfurl_links: false, unfurl_media: false });
   });
 

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { App } from "@slack/bolt";
 import type { FeedbackReply } from "../../src/feedback/command.js";
 import type { FeedbackService } from "../../src/feedback/service.js";
-import { MAX_COMMENT_CHARS } from "../../src/feedback/service.js";
+import { errorCode, MAX_COMMENT_CHARS } from "../../src/feedback/service.js";
 import type { Vote } from "../../src/store/feedbackTypes.js";
 import type { Answer } from "../../src/types.js";
 import { clip, escapeSlack } from "./escape.js";
@@ -122,7 +122,14 @@ export function registerSlackFeedback(app: App, opts: SlackFeedbackOptions): voi
           opts.log(`slack: could not open the feedback modal: ${(err as Error).message}`);
         }
       }
-      const { previous } = await opts.feedback.vote({ answerId: value.a, platform: "slack", userId: b.user.id, vote }, opts.answerOf(value.q));
+      let previous: Vote | null;
+      try {
+        ({ previous } = await opts.feedback.vote({ answerId: value.a, platform: "slack", userId: b.user.id, vote }, opts.answerOf(value.q)));
+      } catch (err) {
+        opts.log(`slack: could not record a feedback vote: ${errorCode(err)}`);
+        await respond({ response_type: "ephemeral", replace_original: false, text: "Sorry, your vote could not be recorded just now. Please try again in a minute." });
+        return;
+      }
       if (vote === "up") {
         const text = previous === "down" ? "Changed your vote to 👍. Thank you." : "Thank you for the 👍.";
         await respond({ response_type: "ephemeral", replace_original: false, text });

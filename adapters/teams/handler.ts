@@ -12,8 +12,9 @@ import { isActionsCommand } from "../../src/actions/parse.js";
 import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
 import type { Clock } from "../../src/clock.js";
-import { answerFeedbackCommand, isFeedbackCommand } from "../../src/feedback/command.js";
-import type { FeedbackService } from "../../src/feedback/service.js";
+import type { Vote } from "../../src/store/feedbackTypes.js";
+import { answerFeedbackCommand, isFeedbackCommand, notHereReply } from "../../src/feedback/command.js";
+import { errorCode, type FeedbackService } from "../../src/feedback/service.js";
 import type { ConversationReferenceStore } from "../../src/store/types.js";
 import { readActionSubmit, renderActionsCard } from "./actionsCard.js";
 import { cleanMessageText, parseTeamsCommand } from "./commands.js";
@@ -98,7 +99,9 @@ export class InspectionTeamsBot extends ActivityHandler {
     const words = cleanMessageText(text);
     if (this.opts.actions && isActionsCommand(words)) return this.runActions(context, this.opts.actions, words);
     if (this.opts.feedback && isFeedbackCommand(words)) {
-      await context.sendActivity(renderFeedbackCard(await answerFeedbackCommand(this.opts.feedback, words, userId(a), this.opts.log)));
+      // Everyone in a channel or group chat would read what colleagues asked.
+      const reply = inChannel(a) ? notHereReply("in a personal chat with me") : await answerFeedbackCommand(this.opts.feedback, words, userId(a), this.opts.log);
+      await context.sendActivity(renderFeedbackCard(reply));
       return;
     }
     const command = parseTeamsCommand(text);
@@ -113,7 +116,14 @@ export class InspectionTeamsBot extends ActivityHandler {
   /** A 👍 or a 👎 (with its optional comment) from an answer card, for the person who pressed it. */
   private async recordVote(context: TurnContext, feedback: FeedbackService, v: NonNullable<ReturnType<typeof readFeedbackSubmit>>): Promise<void> {
     const answer = (await this.opts.bot).ask(v.question);
-    const { previous } = await feedback.vote({ answerId: v.answerId, platform: "teams", userId: userId(context.activity), vote: v.vote, comment: v.comment }, answer);
+    let previous: Vote | null;
+    try {
+      ({ previous } = await feedback.vote({ answerId: v.answerId, platform: "teams", userId: userId(context.activity), vote: v.vote, comment: v.comment }, answer));
+    } catch (err) {
+      this.opts.log(`teams: could not record a feedback vote: ${errorCode(err)}`);
+      await context.sendActivity("Sorry, your vote could not be recorded just now. Please try again in a minute.");
+      return;
+    }
     await context.sendActivity(voteReceipt(v.vote, previous, Boolean(v.comment?.trim())));
   }
 

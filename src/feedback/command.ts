@@ -22,6 +22,14 @@ export interface FeedbackReply {
   text: string;
 }
 
+/**
+ * The reply where the report must not be shown: a channel or group chat, where everyone
+ * would read what colleagues asked. `where` names the private places that platform has.
+ */
+export function notHereReply(where: string): FeedbackReply {
+  return { ok: false, text: `The feedback report quotes what colleagues asked, so I only show it ${where}.` };
+}
+
 /** Runs the command for `userId` (Slack user id, Teams Entra object id, login name in a terminal). */
 export async function answerFeedbackCommand(service: FeedbackService, words: string, userId: string, log: (line: string) => void = () => {}): Promise<FeedbackReply> {
   if (!service.mayReadReport(userId)) {

@@ -132,7 +132,7 @@ function cleanComment(c: string | null): string | null {
 }
 
 /** An error's code or class, never its message: a driver's message can quote the values written. */
-function errorCode(err: unknown): string {
+export function errorCode(err: unknown): string {
   const code = (err as { code?: unknown })?.code;
   return typeof code === "string" ? code : err instanceof Error ? err.name : "unknown error";
 }

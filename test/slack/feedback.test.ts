@@ -168,6 +168,21 @@ describe("feedback in Slack", () => {
     expect(await store.listVotes(new Date(0))).toHaveLength(2);
   });
 
+  it("'@bot feedback' in a channel does not show the report there, even to an admin; in a direct message it does", async () => {
+    const event = (type: string, extra: Record<string, unknown>, ts: string) => ({
+      type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvFb${ts}`, event_time: 1700000000,
+      authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+      event: { type, user: ADMIN, ts, event_ts: ts, ...extra },
+    });
+    expect((await postEvent(url, SECRET, event("app_mention", { text: "<@UBOT> feedback", channel: "C1" }, "1700000001.000001"))).status).toBe(200);
+    const inChannel = await fake.waitFor(() => fake.posts.find((p) => p.body.thread_ts === "1700000001.000001"));
+    expect(String(inChannel.body.text)).toContain("only show it in a direct message");
+    expect(String(inChannel.body.text)).not.toContain("Atlantis");
+    expect((await postEvent(url, SECRET, event("message", { text: "feedback", channel: "D1", channel_type: "im" }, "1700000002.000001"))).status).toBe(200);
+    const direct = await fake.waitFor(() => fake.posts.find((p) => p.body.channel === "D1"));
+    expect(String(direct.body.text)).toMatch(/^Feedback in the last 30 days .*\n[\s\S]*Atlantis/);
+  });
+
   it("shows no buttons on help, or when QUESTION_LOG_DAYS=0 keeps nothing", async () => {
     const off = new FeedbackService({ store, clock, settings: { adminUsers: [], questionLogDays: 0 } });
     expect(feedbackBlocks(bot.ask("Halton"), off)).toEqual([]);

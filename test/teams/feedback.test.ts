@@ -12,7 +12,7 @@ import { FeedbackService } from "../../src/feedback/service.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/types.js";
 import { testClock } from "../store/fixtures.js";
-import { USER, personalMessage } from "./activities.js";
+import { USER, channelMessage, personalMessage } from "./activities.js";
 import { cardOf, cardStrings, seedBot, startHarness, type Harness } from "./harness.js";
 
 const clock = testClock("2026-11-20T10:00:00Z");
@@ -103,6 +103,12 @@ describe("feedback in Teams", () => {
     const text = cardStrings(cardOf(await exchange({ ...m, from: STRANGER }))).join(" ");
     expect(text).toContain("ADMIN_USERS");
     expect(text).toContain("aad-sam");
+  });
+
+  it("'feedback' in a channel is not shown there, even to an admin", async () => {
+    const text = cardStrings(cardOf(await exchange(channelMessage(h.connector.url, "feedback")))).join(" ");
+    expect(text).toContain("only show it in a personal chat");
+    expect(text).not.toContain("It is the 2011 grade");
   });
 
   it("help has no feedback buttons; with QUESTION_LOG_DAYS=0 no answer has them", async () => {
