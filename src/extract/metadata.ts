@@ -94,8 +94,22 @@ function findInspectionRange(doc: Doc): { start: string; end: string; s: Sentenc
     if (INSPECTION_WORDS.test(s.text) && !NOT_THIS_INSPECTION.test(s.text)) return hit;
     fallback ??= INSPECTION_WORDS.test(s.text) ? hit : null;
   }
-  return fallback;
+  return fallback ?? singleInspectionDate(doc);
 }
+
+/** A one-day inspection on the cover: "Inspection date: 28 July 2016" (a small authority's). */
+function singleInspectionDate(doc: Doc): { start: string; end: string; s: Sentence } | null {
+  for (const s of doc.sentences) {
+    if (s.line > COVER_LINES) break;
+    if (!/^inspection dates?\s*:?/i.test(s.text) || NOT_THIS_INSPECTION.test(s.text)) continue;
+    const dates = findDates(s.text);
+    if (dates.length === 1) return { start: dates[0].iso, end: dates[0].iso, s };
+  }
+  return null;
+}
+
+/** Lines of a report's cover page, where its own inspection dates stand. */
+const COVER_LINES = 40;
 
 function findPublished(doc: Doc): { iso: string; s: Sentence } | null {
   for (const s of doc.sentences) {

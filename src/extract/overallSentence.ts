@@ -12,8 +12,8 @@ import { readGradeCell } from "./grades.js";
 
 // Optionally led in by a paragraph number and "Ofsted concluded that", "Inspectors found that".
 const SHAPE = /^(?:\d+(?:\.\d+)*\s+)?(?:([a-z ,']{0,60}?)\bthat\s+)?children['’]?s services in (.{2,60}?) (are|is|requires?) (.{3,40}?)\s*\.?$/i;
-/** "The overall judgement is that children's services require improvement": the report's own council, unnamed. */
-const OVERALL_JUDGEMENT = /^(?:\d+(?:\.\d+)*\s+)?the overall judgement is that children['’]?s services (are|is|requires?) (.{3,40}?)\s*\.?$/i;
+/** "The overall judgement is that children's services require improvement" / "The overall judgement is inadequate": the report's own council, unnamed. */
+const OVERALL_JUDGEMENT = /^(?:\d+(?:\.\d+)*\s+)?the overall judgement is (?:that children['’]?s services (are|is|requires?) )?(.{3,40}?)\s*\.?$/i;
 /** A lead-in about another time or a wish ("At the last inspection Ofsted found that …") is not this inspection's finding. */
 const OTHER_LEAD_IN = /\b(previous|last|prior|earlier|would|could|if|hopes?|aims?|targets?)\b|\b(19|20)\d\d\b/i;
 
@@ -23,7 +23,7 @@ export function overallInSentence(text: string, inspection: Inspection, lex: Lex
   const unnamed = OVERALL_JUDGEMENT.exec(text.trim());
   const m = unnamed ? null : SHAPE.exec(text.trim());
   if (!m && !unnamed) return null;
-  const [leadIn, place, verb, rest] = m ? [m[1], m[2], m[3], m[4]] : [undefined, null, unnamed![1], unnamed![2]];
+  const [leadIn, place, verb, rest] = m ? [m[1], m[2], m[3], m[4]] : [undefined, null, unnamed![1] ?? "is", unnamed![2]];
   if (leadIn && OTHER_LEAD_IN.test(leadIn)) return null;
   if (place !== null) {
     // "in the City of London", "in the London Borough of Bromley": the article is not the name.

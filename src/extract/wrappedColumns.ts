@@ -17,7 +17,7 @@
 import type { FrameworkId } from "../types.js";
 import type { Lexicon } from "../knowledge/lexicon.js";
 import type { Line } from "./document.js";
-import { isWholeAreaName } from "./areas.js";
+import { wholeAreaLabel } from "./areas.js";
 import { readGradeCell } from "./grades.js";
 import type { Row } from "./row.js";
 
@@ -42,8 +42,9 @@ export function wrappedColumnRows(lines: Line[], framework: FrameworkId, lex: Le
       const left = join(group.map((l) => l.raw.slice(0, column).trim()).filter(Boolean));
       const right = join(group.map((l) => l.raw.slice(column).trim()).filter(Boolean));
       const grade = right ? readGradeCell(right, framework, lex) : null;
-      if (grade && !grade.numeric && isWholeAreaName(left, framework, lex)) {
-        rows.set(group[0].no, { label: left, grade, line: group[0].no, lineEnd: group[group.length - 1].no, quote: group.map((l) => l.text.trim()).join("\n") });
+      const label = grade && !grade.numeric ? wholeAreaLabel(left, framework, lex) : null;
+      if (grade && label) {
+        rows.set(group[0].no, { label, grade, line: group[0].no, lineEnd: group[group.length - 1].no, quote: group.map((l) => l.text.trim()).join("\n") });
       }
       group = [];
     };
@@ -77,7 +78,7 @@ const LABEL_NUMBER = /^\d{1,2}(\.\d{1,2})*\.?\s+/;
  *     2. Children looked after and achieving          Requires improvement to
  *        permanence                                   be good
  *
- * A group of two to four lines (up to a blank line) in which two or more lines have a right
+ * A group of two to six lines (up to a blank line) in which two or more lines have a right
  * cell starting at one column is cut there; it is a row only when the right parts read
  * whole as a grade and the left parts as an area's name. Reading the grade whole is what
  * keeps "be good" from being taken for Good.
@@ -88,25 +89,27 @@ export function headerlessWrappedRows(lines: Line[], framework: FrameworkId, lex
   const close = () => {
     const g = group;
     group = [];
-    if (g.length < 2 || g.length > 4) return;
-    // Where each line's right cell starts: after a wide gap, or the whole line when it is
-    // indented far enough to be only the right cell's wrapped words.
-    const starts = g
-      .map((l) => {
-        const text = l.raw.replace(/\f/g, "");
-        const m = RIGHT_CELL.exec(text);
-        if (m) return text.length - m[2].length;
-        const indent = text.length - text.trimStart().length;
-        return indent >= RIGHT_ONLY_INDENT ? indent : -1;
-      })
-      .filter((c) => c >= 0);
-    if (starts.length < 2 || Math.max(...starts) - Math.min(...starts) > 2) return;
-    const column = Math.min(...starts);
-    const left = join(g.map((l) => l.raw.replace(/\f/g, "").slice(0, column).trim()).filter(Boolean)).replace(LABEL_NUMBER, "");
-    const right = join(g.map((l) => l.raw.replace(/\f/g, "").slice(column).trim()).filter(Boolean));
+    if (g.length < 2 || g.length > 6) return;
+    // Each line is a label part, a label part with a right cell after a wide gap, or only
+    // a right cell's words (indented far): the grade may sit on the first line, wrap over
+    // two, or stand alone between the label's two lines.
+    const parts = g.map((l) => {
+      const text = l.raw.replace(/\f/g, "");
+      const m = RIGHT_CELL.exec(text);
+      if (m) return { left: m[1].trim(), right: m[2].trim(), start: text.length - m[2].length, rightOnly: false };
+      const indent = text.length - text.trimStart().length;
+      return indent >= RIGHT_ONLY_INDENT ? { left: "", right: text.trim(), start: indent, rightOnly: true } : { left: text.trim(), right: "", start: -1, rightOnly: false };
+    });
+    const starts = parts.filter((p) => p.start >= 0).map((p) => p.start);
+    // Two right cells in one column, or one that stands alone on its line: a lone right cell
+    // beside its label on the same line is an ordinary row, read elsewhere.
+    if (!(starts.length >= 2 || parts.some((p) => p.rightOnly)) || Math.max(...starts) - Math.min(...starts) > 2) return;
+    const left = join(parts.map((p) => p.left).filter(Boolean)).replace(LABEL_NUMBER, "");
+    const right = join(parts.map((p) => p.right).filter(Boolean));
     const grade = readGradeCell(right, framework, lex);
-    if (grade && !grade.numeric && isWholeAreaName(left, framework, lex)) {
-      rows.set(g[0].no, { label: left, grade, line: g[0].no, lineEnd: g[g.length - 1].no, quote: g.map((l) => l.text.trim()).join("\n") });
+    const label = grade && !grade.numeric ? wholeAreaLabel(left, framework, lex) : null;
+    if (grade && label) {
+      rows.set(g[0].no, { label, grade, line: g[0].no, lineEnd: g[g.length - 1].no, quote: g.map((l) => l.text.trim()).join("\n") });
     }
   };
   for (const line of lines) {

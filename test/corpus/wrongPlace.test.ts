@@ -97,10 +97,13 @@ describe("grades only from the right place", () => {
   it("reads single inspection framework headlines broken over lines or naming 'the' council", async () => {
     const headline = async (lines: string[]) => {
       const bot = await botFor([["City of London Corporation", "Inspection date: 4 July 2016", "Report published: 20 September 2016", null, ...lines, null, ...tableRow(["1. Children who need help and protection"], ["Good"], 400), ...tableRow(["2.1 Adoption performance"], ["Good"], 400), ...tableRow(["3. Leadership, management and governance"], ["Outstanding"], 400)]]);
+      // A one-day inspection's single date on the cover is its start and end.
+      expect(bot.reports[0].inspection).toMatchObject({ start: "2016-07-04", end: "2016-07-04" });
       return grades(bot)["overall-effectiveness"];
     };
     expect(await headline(["Children's services in the City of London are good"])).toBe("Good");
     expect(await headline(["The overall judgement is that children's services require", "improvement"])).toBe("Requires improvement");
+    expect(await headline(["The overall judgement is inadequate"])).toBe("Inadequate");
     expect(await headline(["The overall judgement at the previous inspection was that services were inadequate"])).toBeUndefined();
   });
 
@@ -127,5 +130,30 @@ describe("grades only from the right place", () => {
     const a = bot.ask("What was Wokingham's overall effectiveness?");
     expect(a.answered).toBe(false);
     expect(a.text).toMatch(/from 1 April 2026 give no overall effectiveness/i);
+  });
+
+  it("reads a grade standing alone between a wrapped label's lines, and a label with one stray word", async () => {
+    const bot = await botFor([
+      [
+        "Inspection of Wokingham local authority children's services",
+        "Inspection dates: 2 to 6 October 2023",
+        null,
+        { cells: [{ text: "The experiences and progress of children who need help and", x: 72 }] },
+        { cells: [{ text: "Inadequate", x: 400 }] },
+        { cells: [{ text: "protection", x: 72 }] },
+        null,
+        ...tableRow(["The impact of leaders on social work", "practice with children and families"], ["Good"], 400),
+        null,
+        { cells: [{ text: "Judgement", x: 72 }, { text: "Grade", x: 400 }] },
+        null,
+        ...tableRow(["The experiences and progress of", "children care leavers"], ["Outstanding"], 400),
+        null,
+        ...tableRow(["Overall effectiveness"], ["Good"], 400),
+      ],
+    ]);
+    const g = grades(bot);
+    expect(g["help-protection"]).toBe("Inadequate");
+    expect(g["care-leavers"]).toBe("Outstanding");
+    expect(g["in-care"]).toBeUndefined();
   });
 });
