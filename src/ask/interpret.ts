@@ -73,7 +73,7 @@ export function describeGrade(g: GradeSlot): string {
 /** "Services for looked after children" etc. are said in lower case inside a sentence. */
 function areaWords(q: Query, a: Applied): string | null {
   if (a.area && q.intent === "lookup") return a.area;
-  if (q.areas.length) return [...new Set(q.areas.map((m) => m.value[0].name))].join(", ");
+  if (q.areas.length) return [...new Set(q.areas.map((m) => m.value[0].name))].join(q.areasJoin === "or" ? " or " : " and ");
   if (q.anyArea) return "any area";
   return a.area ?? null;
 }

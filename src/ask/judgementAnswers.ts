@@ -182,6 +182,12 @@ export function listAnswer(q: Query, kb: KnowledgeBase, done: Applied = applied(
   const hits: { r: Report; js: Judgement[] }[] = [];
   for (const r of reports) {
     const bySvc = serviceFilter(q, r.inspection.framework);
+    // "Good for adoption and care leavers": every area named must fit, each with its own judgement.
+    if (areaGiven && q.areas.length > 1 && q.areasJoin === "and") {
+      const each = q.areas.map((m) => matchingJudgements({ ...q, areas: [m] }, r).filter(gradeOk));
+      if (each.every((js) => js.length)) hits.push({ r, js: [...new Set(each.flat())] });
+      continue;
+    }
     const js = (areaGiven ? matchingJudgements(q, r) : q.anyArea ? ordered(r).filter(bySvc) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" && bySvc(j))).filter(gradeOk);
     if (js.length) hits.push({ r, js });
   }

@@ -30,6 +30,8 @@ export interface Query {
   anyArea: boolean;
   /** Direction asked about in a change question ("improved", "got worse"), or "changed". */
   change: "improved" | "declined" | "changed" | null;
+  /** Several areas in a list: each must fit ("adoption and care leavers"), or any one ("adoption or care leavers"). */
+  areasJoin: "and" | "or";
   /** Where a mentions question looks: what the councils were told to do, or the whole reports. */
   mentionsIn: "actions" | "reports";
   /** The topic words with the small words between them, for looking for them as a phrase. */
@@ -249,6 +251,12 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   const leftover: string[] = [];
   const topicAt: number[] = [];
   const mentions = intent === "mentions";
+  // "good for X but inadequate for Y": two grades for two things is two conditions; one grade slot holds one
+  // ("good or outstanding" is one condition, its grades joined by "or"/"and").
+  for (let k = 1; k < gradeMatches.length && !mentions; k++) {
+    const between = tokens.slice(gradeMatches[k - 1].end, gradeMatches[k].start);
+    if (between.some((t) => !["or", "and", "either"].includes(t.norm))) leftover.push(tokens[gradeMatches[k].start].raw.toLowerCase());
+  }
   tokens.forEach((t, i) => {
     if (mentions && judgementWords.has(i) && !STOP_WORDS.has(t.norm)) {
       leftover.push(t.raw.toLowerCase().replace(/'s$/, ""));
@@ -276,6 +284,7 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     grade: intent === "help" || mentions ? null : grade,
     anyArea,
     change,
+    areasJoin: areas.length > 1 && tokens.slice(areas[0].end, areas[areas.length - 1].start).some((t) => t.norm === "or") ? "or" : "and",
     mentionsIn: intent === "mentions" && TOLD_TO.test(clean.toLowerCase()) ? "actions" : "reports",
     topic: topicIntent ? leftover : [],
     // The topic as said, small words kept ("good practice in early help"), from its first word to its last.

@@ -125,7 +125,8 @@ export function findInspections(tokens: Token[], used: boolean[], claim: Claim):
     const y = Number(n(i));
     // "between 2014 and 2017", "from 2014 to 2017", "2014 to 2017", "2014-2017", "2014 and 2017".
     const joiner = n(i + 1);
-    if (["and", "to", "until", "till"].includes(joiner) && isYear(i + 2)) {
+    // "in 2011 and 2016" names two years, not the years between: only "between … and …" is a range.
+    if ((["to", "until", "till"].includes(joiner) || (joiner === "and" && n(i - 1) === "between")) && isYear(i + 2)) {
       const y2 = Number(n(i + 2));
       const lead = ["between", "from"].includes(n(i - 1)) ? i - 1 : i;
       claim(lead, i + 3);

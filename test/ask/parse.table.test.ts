@@ -243,6 +243,9 @@ const rows: [string, Want][] = [
   ["which councils in the north were inadequate", { intent: "list", grade: G("is", "inadequate"), not: ["north"] }],
   ["which councils were good in the last three years", { intent: "list", grade: G("is", "good"), not: ["three", "years"] }],
   ["Compare Durham and Halton on fostering", { intent: "compare", authorities: ["Durham", "Halton"], not: ["fostering"] }],
+  // Two conditions where one is held: said, not merged.
+  ["which councils were good for overall effectiveness but inadequate for adoption", { intent: "list", grade: G("is", "good", "inadequate"), not: ["inadequate"] }],
+  ["which councils were good in 2011 and 2016", { intent: "list", grade: G("is", "good"), when: Y(2011), not: ["2016"] }],
   // Plain lookups and lists fill nothing else.
   ["What was Halton's Staying safe grade?", { intent: "lookup", authorities: ["Halton"], areas: ["Staying safe"] }],
   ["Derby", { authorities: ["Derby"] }],

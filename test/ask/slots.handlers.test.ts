@@ -85,6 +85,16 @@ describe("framework, years and inspections", () => {
   });
 });
 
+describe("several areas", () => {
+  it("'and' needs every area to fit, 'or' any one", () => {
+    const both = bot.ask("which London boroughs were good for adoption and leadership");
+    expect([...new Set(both.judgements.map((j) => j.authority))]).toEqual(["Hackney"]);
+    expect(both.judgements.map((j) => j.area).sort()).toEqual(["Adoption performance", "Leadership, management and governance"]);
+    const either = who("which councils were outstanding for adoption or help and protection");
+    expect(either).toEqual(["Camden", "Essex", "Leeds", "North Yorkshire"]);
+  });
+});
+
 describe("any area", () => {
   it("an outstanding grade is any area, not overall effectiveness", () => {
     const a = bot.ask("which London boroughs got an outstanding grade");
