@@ -22,7 +22,7 @@ export interface ManifestOptions {
   websiteUrl?: string;
   privacyUrl?: string;
   termsOfUseUrl?: string;
-  /** #RRGGBB, behind the colour icon. */
+  /** #RRGGBB: what Teams shows around the icons (the committed colour icon's own background is #1D5A8C). */
   accentColor?: string;
 }
 

@@ -8,7 +8,7 @@ import yazl from "yazl";
 import type { Settings } from "../../src/config.js";
 import { AppError } from "../../src/errors.js";
 import { colorIcon, outlineIcon } from "./icons.js";
-import { buildManifest, ICON_FILES, MANIFEST_DEFAULTS, type ManifestOptions } from "./manifest.js";
+import { buildManifest, ICON_FILES, type ManifestOptions } from "./manifest.js";
 
 /** A fixed time stamp for every entry, so the same settings give the same zip. */
 const ZIP_TIME = new Date("2025-01-01T00:00:00Z");
@@ -18,7 +18,7 @@ export function packageFiles(opts: ManifestOptions): Map<string, Buffer> {
   const manifest = buildManifest(opts);
   return new Map([
     ["manifest.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)],
-    [ICON_FILES.color, colorIcon(opts.accentColor ?? MANIFEST_DEFAULTS.accentColor)],
+    [ICON_FILES.color, colorIcon()],
     [ICON_FILES.outline, outlineIcon()],
   ]);
 }

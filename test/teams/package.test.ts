@@ -13,7 +13,40 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadSettings } from "../../src/config.js";
 import { AppError } from "../../src/errors.js";
 import { writeTeamsPackage } from "../../adapters/teams/packageZip.js";
-import { readPng, readZip } from "./unzip.js";
+import { PNG } from "pngjs";
+import yauzl from "yauzl";
+
+/** Entry name → content, read with yauzl (which rejects a malformed archive or a bad CRC). */
+function readZip(zip: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
+      if (err) return reject(err);
+      const out = new Map<string, Buffer>();
+      file.on("error", reject);
+      file.on("end", () => resolve(out));
+      file.on("entry", (entry: yauzl.Entry) => {
+        file.openReadStream(entry, (e, stream) => {
+          if (e) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on("data", (c: Buffer) => chunks.push(c));
+          stream.on("error", reject);
+          stream.on("end", () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            file.readEntry();
+          });
+        });
+      });
+      file.readEntry();
+    });
+  });
+}
+
+/** A PNG decoded with pngjs (RGBA pixels), with the colour type its header declares. */
+function readPng(png: Buffer): { width: number; height: number; colorType: number; pixels: Buffer } {
+  const image = PNG.sync.read(png);
+  // IHDR is the first chunk: 8-byte signature, length, type, width, height, depth, then colour type.
+  return { width: image.width, height: image.height, colorType: png[25], pixels: image.data };
+}
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CLI = path.join(ROOT, "dist/adapters/teams/package.js");
@@ -35,7 +68,7 @@ describe("writeTeamsPackage", () => {
   it("writes a zip whose manifest names the bot, with command list and icons", async () => {
     const out = path.join(tmp, "in-process", "teams-app.zip");
     await writeTeamsPackage(loadSettings(ENV), out);
-    const files = readZip(fs.readFileSync(out));
+    const files = await readZip(fs.readFileSync(out));
     expect([...files.keys()].sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
     const m = JSON.parse(files.get("manifest.json")!.toString("utf8")) as Manifest;
     expect(m.id).toBe(APP_ID);
@@ -98,7 +131,7 @@ describe("npm run teams:package (built CLI)", () => {
     const r = await cli(ENV);
     expect(r.code, r.stderr).toBe(0);
     const zip = path.join(tmp, "teams-app.zip");
-    const m = JSON.parse(readZip(fs.readFileSync(zip)).get("manifest.json")!.toString("utf8")) as Manifest;
+    const m = JSON.parse((await readZip(fs.readFileSync(zip))).get("manifest.json")!.toString("utf8")) as Manifest;
     expect(m.bots[0].botId).toBe(APP_ID);
     // A second opinion from Info-ZIP where it is installed (CI images usually have it).
     const unzip = await run("unzip", ["-t", zip]).catch((e: { code?: string }) => (e.code === "ENOENT" ? null : Promise.reject(e)));
