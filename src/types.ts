@@ -161,4 +161,6 @@ export interface Answer {
    * Good for overall effectiveness, latest inspections"). ask() always sets it.
    */
   interpretation?: string;
+  /** Words of the question the bot could not apply or did not understand (absent when none). */
+  notUnderstood?: string[];
 }

@@ -24,12 +24,7 @@ export function reasonOf(answer: Answer): string {
   return first.length > 300 ? `${first.slice(0, 299)}…` : first;
 }
 
-/**
- * The words of the question the answer says it did not understand. Read defensively:
- * the parser names them in `notUnderstood` when it can; an answer without the field
- * (older parsers) names none.
- */
+/** The words of the question the answer says it did not understand or could not apply, trimmed, blanks dropped. */
 export function notUnderstoodOf(answer: Answer): string[] {
-  const words = (answer as Answer & { notUnderstood?: unknown }).notUnderstood;
-  return Array.isArray(words) ? words.filter((w): w is string => typeof w === "string" && w.trim() !== "").map((w) => w.trim()) : [];
+  return (answer.notUnderstood ?? []).map((w) => w.trim()).filter(Boolean);
 }

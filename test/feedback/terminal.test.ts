@@ -39,6 +39,8 @@ function run(script: string, args: string[], env: Record<string, string>, input 
 // Two wordings of one question the bot cannot answer (no such council), and one it can.
 const UNANSWERABLE = ["What did Ofsted say about Atlantis?", "what did ofsted say about atlantis"];
 const ANSWERABLE = "What was Halton's staying safe grade?";
+// A list with a condition the bot cannot apply: withheld, naming the word.
+const CONDITION = "Which councils were good at quidditch?";
 
 let dir: string;
 beforeEach(() => {
@@ -59,7 +61,7 @@ function rows(table: string): number {
 
 describe("the question log from the terminal chat", () => {
   it("a question the bot cannot answer, asked twice, is in npm run feedback -- --json with count 2; its text is never logged", async () => {
-    const chat = await run(START, [], { DATA_DIR: dir }, [...UNANSWERABLE, ANSWERABLE, "exit", ""].join("\n"));
+    const chat = await run(START, [], { DATA_DIR: dir }, [...UNANSWERABLE, ANSWERABLE, CONDITION, "exit", ""].join("\n"));
     expect(chat.code, chat.stderr).toBe(0);
     expect(chat.stdout).toContain("Atlantis");
     expect(chat.stderr.toLowerCase()).not.toContain("atlantis");
@@ -68,10 +70,11 @@ describe("the question log from the terminal chat", () => {
     expect(res.code, res.stderr).toBe(0);
     const report = JSON.parse(res.stdout) as FeedbackReport;
     expect(Object.keys(report)).toEqual(["unanswered", "negative", "positive"]);
-    expect(report.unanswered).toHaveLength(1);
+    expect(report.unanswered).toHaveLength(2);
     expect(report.unanswered[0]).toMatchObject({ question: UNANSWERABLE[1], count: 2, reason: expect.stringMatching(/atlantis/i) });
     expect(Object.keys(report.unanswered[0]).sort()).toEqual(["count", "lastAsked", "notUnderstood", "question", "reason"]);
     expect(Date.now() - Date.parse(report.unanswered[0].lastAsked)).toBeLessThan(60_000);
+    expect(report.unanswered[1]).toMatchObject({ question: CONDITION, count: 1, notUnderstood: ["quidditch"] });
     expect(report).toMatchObject({ negative: [], positive: 0 });
 
     const text = await run(FEEDBACK, ["--since", "1d"], { DATA_DIR: dir });
@@ -80,7 +83,8 @@ describe("the question log from the terminal chat", () => {
 
     // "feedback" in the terminal chat is the same report.
     const asked = await run(START, [], { DATA_DIR: dir }, "feedback 7d\n");
-    expect(asked.stdout).toMatch(/2 unanswered questions, 0 👎, 0 👍/);
+    expect(asked.stdout).toMatch(/3 unanswered questions, 0 👎, 0 👍/);
+    expect(asked.stdout).toContain("Words most often not understood: quidditch (1)");
   });
 
   it("with QUESTION_LOG_DAYS=0 nothing is kept, and what was kept before is purged at start", async () => {
