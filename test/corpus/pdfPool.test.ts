@@ -1,0 +1,25 @@
+/**
+ * The worker-thread pool, as `npm start` runs it: from the compiled dist/ (npm test builds
+ * it first), where the worker script exists. Its results must be exactly what reading
+ * each file in this thread gives, in the order given, bad files included.
+ */
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readPdf } from "../../src/corpus/pdf.js";
+import { makeIlacsReport } from "./ilacsReport.js";
+
+const BUILT = new URL("../../dist/src/corpus/pdfPool.js", import.meta.url);
+
+describe("reading many PDFs in worker threads", () => {
+  it("gives each file's text or problem, in order, as reading it here would", async () => {
+    expect(existsSync(BUILT), "npm test builds dist/ before running the tests").toBe(true);
+    const { readPdfs } = (await import(BUILT.href)) as typeof import("../../src/corpus/pdfPool.js");
+    const files = [await makeIlacsReport("Rutland"), new TextEncoder().encode("<html><body>not found</body></html>"), await makeIlacsReport("Wokingham"), await makeIlacsReport("Halton"), await makeIlacsReport("Derby")];
+    const pooled = await readPdfs(files, { threads: 2 });
+    const here = [];
+    for (const f of files) here.push(await readPdf(f));
+    expect(pooled).toEqual(here);
+    expect(pooled[1]).toMatchObject({ code: "NOT_A_PDF" });
+    expect((pooled[2] as { lines: string[] }).lines[0]).toContain("Wokingham");
+  });
+});
