@@ -130,6 +130,8 @@ function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
     case "lookup":
     case "list":
     case "count":
+      // "Essex's grades at every inspection": the inspections side by side.
+      if (q.inspections.kind === "all" && (kb.byAuthority.get(authority)?.length ?? 0) > 1) return changeAnswer(q, kb, authority, done);
       return lookupAnswer(q, kb, authority, done);
     default: {
       // An authority and nothing else ("Derby", "How did Oxfordshire do?") → its table; an

@@ -8,7 +8,7 @@ import { notJudgedThen } from "../knowledge/areaDates.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import type { Query } from "./parse.js";
 import { answer, coverage, judgementLine, noSelectedReport, whenText } from "./format.js";
-import { applied, describeQuery, type Applied } from "./interpret.js";
+import { applied, describeGrade, describeQuery, type Applied } from "./interpret.js";
 import { pickReport, selectReports, selectionWords } from "./select.js";
 import { gradeMeets } from "./slots.js";
 
@@ -129,13 +129,15 @@ export function tableAnswer(q: Query, r: Report, kb: KnowledgeBase): Answer {
   const js = ordered(r).filter(serviceFilter(q, r.inspection.framework));
   if (!js.length) return answer(q.text, "table", false, `The ${r.inspection.authority} report (${r.file}, ${whenText(r)}) states no graded judgements I could read.`);
   const head = `${r.inspection.authority}: ${r.inspection.frameworkName}, ${whenText(r)}.`;
-  if (q.grades.length && (q.anyArea || PICKS_GRADE.test(q.text))) {
-    const names = q.grades.map((g) => kb.lex.gradeName(g, r.inspection.framework));
-    const picked = js.filter((j) => names.includes(j.grade));
-    const what = names.join(" or ");
+  // A grade with an operator ("anything below good", "at least good") always picks: the table alone would not answer it.
+  if (q.grade && (q.anyArea || q.grade.op !== "is" || PICKS_GRADE.test(q.text))) {
+    const slot = q.grade;
+    const names = slot.keys.map((g) => kb.lex.gradeName(g, r.inspection.framework));
+    const picked = js.filter((j) => gradeMeets(slot, kb.lex.gradeKey(j.grade)));
+    const what = slot.op === "is" ? names.join(" or ") : describeGrade({ ...slot, keys: slot.keys }).replace(/^judged /, "");
     // "None was inadequate" would be a claim about the whole report; only what could be read is known.
-    if (!picked.length) return answer(q.text, "table", false, `${head}\nI could read no ${what} judgement in this report. The judgements I could read:\n${tableText(r, js)}`, [], js.map((j) => j.citation));
-    return answer(q.text, "table", true, `${head}\n${what} judgements:\n${tableText(r, picked)}`, picked);
+    if (!picked.length) return answer(q.text, "table", false, `${head}\nI could read no ${slot.op === "is" ? `${what} judgement` : `judgement ${what}`} in this report. The judgements I could read:\n${tableText(r, js)}`, [], js.map((j) => j.citation));
+    return answer(q.text, "table", true, `${head}\n${slot.op === "is" ? `${what} judgements` : `Judgements ${what}`}:\n${tableText(r, picked)}`, picked);
   }
   return answer(q.text, "table", true, `${head}\n${tableText(r, js)}`, js);
 }

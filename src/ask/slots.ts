@@ -181,6 +181,11 @@ export function findInspections(tokens: Token[], used: boolean[], claim: Claim):
       claim(i, n(i + 1) === "their" || n(i + 1) === "its" || n(i + 1) === "the" ? i + 3 : /^(ever|previously|historically|formerly)$/.test(w) ? i + 1 : i + 2);
       return { kind: "all" };
     }
+    // "its last two inspections", "both inspections", "each inspection": more than the latest.
+    if ((/^(last|previous|past|two|both|each)$/.test(w) && /^(inspections|reports)$/.test(n(i + 1))) || (/^(last|previous|past)$/.test(w) && /^(two|three|2|3|few)$/.test(n(i + 1)) && /^(inspections|reports)$/.test(n(i + 2)))) {
+      claim(i, /^(inspections|reports)$/.test(n(i + 1)) ? i + 2 : i + 3);
+      return { kind: "all" };
+    }
     // "in the past", "at any point": history, not the latest inspection.
     if (w === "in" && n(i + 1) === "the" && n(i + 2) === "past") {
       claim(i, i + 3);

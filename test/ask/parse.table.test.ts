@@ -225,7 +225,9 @@ const rows: [string, Want][] = [
   ["which councils have deteriorated", { intent: "change", change: "declined" }],
   ["which London boroughs improved", { intent: "change", type: "London borough", change: "improved" }],
   ["which councils in the north west got better", { intent: "change", region: "North West", change: "improved" }],
-  ["which councils improved between their last two inspections", { intent: "change", change: "improved" }],
+  ["which councils improved between their last two inspections", { intent: "change", change: "improved", when: ALL }],
+  ["How did Sheffield do in its last two inspections?", { intent: "lookup", authorities: ["Sheffield"], when: ALL }],
+  ["Essex grades at every inspection", { intent: "lookup", authorities: ["Essex"], when: ALL }],
   // Change look-alikes: "requires improvement" is a grade; "to improve" is an action.
   ["which councils require improvement to be good", { intent: "list", grade: G("is", "ri") }],
   ["What should Halton do to improve?", { intent: "actions", authorities: ["Halton"] }],

@@ -85,6 +85,21 @@ describe("framework, years and inspections", () => {
   });
 });
 
+describe("one council's table picked by a grade with its operator", () => {
+  it("'anything below good' lists only the judgements below Good", () => {
+    const a = bot.ask("Did Hackney get anything below good?");
+    expect(a.judgements.map((j) => j.grade)).toEqual(["Requires improvement"]);
+    expect(a.text).toContain("Judgements worse than Good:");
+    const atLeast = bot.ask("Which of Essex's judgements were at least good in 2014?");
+    expect(new Set(atLeast.judgements.map((j) => j.grade))).toEqual(new Set(["Good"]));
+  });
+  it("'at every inspection' sets one council's inspections side by side", () => {
+    const a = bot.ask("Essex grades at every inspection");
+    expect(a.kind).toBe("change");
+    expect(a.text).toContain("Requires improvement → Good");
+  });
+});
+
 describe("several areas", () => {
   it("'and' needs every area to fit, 'or' any one", () => {
     const both = bot.ask("which London boroughs were good for adoption and leadership");
