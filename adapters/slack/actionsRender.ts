@@ -5,7 +5,7 @@
  */
 import { formatCitation, formatDue, formatStateAndOwner } from "../../src/actions/render.js";
 import type { ActionView, ActionsReply } from "../../src/actions/types.js";
-import { digestTitle, groupCounts } from "../../src/digest/render.js";
+import { digestTitle, groupCounts, inspectionHeading } from "../../src/digest/render.js";
 import type { Digest } from "../../src/digest/types.js";
 import { clip, escapeSlack } from "./escape.js";
 import { LIMITS, type Block, type SlackMessage } from "./render.js";
@@ -64,10 +64,30 @@ export function renderDigest(d: Digest): SlackMessage {
     { type: "header", text: { type: "plain_text", text: digestTitle(d) } },
     { type: "section", text: { type: "mrkdwn", text: escapeSlack(d.summary) } },
   ];
+  if (d.summarised) return { text: clip(escapeSlack(`${digestTitle(d)}: ${d.summary}`), LIMITS.fallbackText), blocks: [...head, ...summaryBlocks(d)] };
   const items: { block: Block; counts: boolean }[] = [];
   for (const g of d.groups) {
     items.push({ block: { type: "context", elements: [{ type: "mrkdwn", text: `*${escapeSlack(g.authority)}*: ${groupCounts(g)}` }] }, counts: false });
     for (const v of g.actions) items.push({ block: actionBlock(v, { authority: false, buttons: true }), counts: true });
   }
   return { text: clip(escapeSlack(`${digestTitle(d)}: ${d.summary}`), LIMITS.fallbackText), blocks: fit(head, items, "/actions lists them all.") };
+}
+
+/** A summarised digest: one line per authority and inspection with its counts, in as few sections as fit, then how to see the actions. */
+function summaryBlocks(d: Digest): Block[] {
+  const lines = d.groups.map((g) => `*${escapeSlack(g.authority)}*: ${groupCounts(g)} · ${g.inspections.map((i) => escapeSlack(inspectionHeading(i))).join("; ")}`);
+  const blocks: Block[] = [];
+  let chunk: string[] = [];
+  const room = LIMITS.blocks - 4;
+  for (const line of lines) {
+    if (chunk.length && [...chunk, line].join("\n").length > LIMITS.sectionText - 100) {
+      blocks.push({ type: "section", text: { type: "mrkdwn", text: chunk.join("\n") } });
+      chunk = [];
+    }
+    chunk.push(clip(line, LIMITS.sectionText - 100));
+  }
+  if (chunk.length) blocks.push({ type: "section", text: { type: "mrkdwn", text: chunk.join("\n") } });
+  const kept = blocks.slice(0, room);
+  if (d.more) kept.push({ type: "context", elements: [{ type: "mrkdwn", text: `_${escapeSlack(d.more)}_` }] });
+  return kept;
 }

@@ -7,7 +7,7 @@
 import { ActivityTypes, type Activity } from "botbuilder";
 import { formatCitation, formatDue, formatStateAndOwner, renderActionsReplyText } from "../../src/actions/render.js";
 import type { ActionView, ActionsReply } from "../../src/actions/types.js";
-import { digestTitle, groupCounts, renderDigestText } from "../../src/digest/render.js";
+import { digestTitle, groupCounts, inspectionHeading, renderDigestText } from "../../src/digest/render.js";
 import type { Digest } from "../../src/digest/types.js";
 import { adaptiveCard, escapeMarkdown, textBlock, type CardElement } from "./card.js";
 import { MAX_REPLY_BYTES, replyBytes } from "./render.js";
@@ -73,7 +73,23 @@ export function renderDigestCard(d: Digest): Partial<Activity> {
   const title = digestTitle(d);
   const head = [textBlock(title, { weight: "Bolder", size: "Medium" }), textBlock(escapeMarkdown(d.summary), { spacing: "None" })];
   const items: { element: CardElement; counts: boolean }[] = [];
-  for (const g of d.groups) {
+  if (d.summarised) {
+    // Counts only, one line per authority and its inspection, then how to see the actions.
+    // Whole lines up to a size that leaves the card room; the rest counted.
+    const lines: string[] = [];
+    let size = 0;
+    for (const g of d.groups) {
+      const line = escapeMarkdown(`${g.authority}: ${groupCounts(g)} · ${g.inspections.map(inspectionHeading).join("; ")}`);
+      if (size + line.length > 10_000) break;
+      lines.push(line);
+      size += line.length + 2;
+    }
+    const rest = d.groups.length - lines.length;
+    if (rest) lines.push(`… and ${rest} more authorit${rest === 1 ? "y" : "ies"}.`);
+    items.push({ element: textBlock(lines.join("\n\n"), { spacing: "Medium" }), counts: false });
+    if (d.more) items.push({ element: textBlock(escapeMarkdown(d.more), { isSubtle: true }), counts: false });
+  }
+  for (const g of d.summarised ? [] : d.groups) {
     items.push({ element: textBlock(escapeMarkdown(`${g.authority}: ${groupCounts(g)}`), { weight: "Bolder", spacing: "Large" }), counts: false });
     for (const v of g.actions) items.push({ element: actionContainer(v, { authority: false }), counts: true });
   }

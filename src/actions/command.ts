@@ -65,12 +65,13 @@ async function run(service: ActionsService, cmd: ActionsCommand, ctx: ActionsCon
       return { command: "assign", ok: true, text, actions: [res.action] };
     }
     case "subscribe": {
-      const sub = await service.subscribe(digestPlatform(ctx), ctx.destination, cmd.time, ctx.actor);
+      const sub = await service.subscribe(digestPlatform(ctx), ctx.destination, cmd.time, ctx.actor, cmd.authorities);
       const d = service.digestSettings;
+      const of = sub.authorities.length ? ` for ${sub.authorities.join(", ")}` : "";
       return {
         command: "subscribe",
         ok: true,
-        text: `Subscribed: the open actions digest will be posted here at ${sub.time} (${d.timeZone}), ${describeDays(d.days)}.`,
+        text: `Subscribed: the open actions digest${of} will be posted here at ${sub.time} (${d.timeZone}), ${describeDays(d.days)}.`,
         actions: [],
       };
     }

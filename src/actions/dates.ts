@@ -73,3 +73,21 @@ export function weekdayOf(day: string): Weekday {
   const js = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
   return WEEKDAYS[(js + 6) % 7];
 }
+
+/**
+ * How long ago `from` was, as of `to` (ISO dates), in the words a digest uses: "today",
+ * "5 days ago", "3 months ago", "1 year 4 months ago".
+ */
+export function howLongAgo(from: string, to: string): string {
+  const days = daysBetween(from, to);
+  if (days <= 0) return days === 0 ? "today" : `in ${-days} day${days === -1 ? "" : "s"}`;
+  const [fy, fm, fd] = from.split("-").map(Number);
+  const [ty, tm, td] = to.split("-").map(Number);
+  const months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+  if (months < 1) return `${days} day${days === 1 ? "" : "s"} ago`;
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const y = years ? `${years} year${years === 1 ? "" : "s"}` : "";
+  const m = rest ? `${rest} month${rest === 1 ? "" : "s"}` : "";
+  return `${[y, m].filter(Boolean).join(" ")} ago`;
+}

@@ -10,7 +10,7 @@ export type ActionsCommand =
   | { kind: "overdue"; authority?: string }
   | { kind: "done" | "reopen" | "start"; ref: string }
   | { kind: "assign"; ref: string; owner: string | null }
-  | { kind: "subscribe"; time?: string }
+  | { kind: "subscribe"; time?: string; authorities?: string }
   | { kind: "unsubscribe" }
   | { kind: "help" }
   | { kind: "invalid"; message: string; hint: string };
@@ -60,8 +60,12 @@ export function parseActionsCommand(words: string): ActionsCommand {
     return { kind: "assign", ref: others[0], owner: null };
   }
   if (verb === "subscribe") {
-    if (others.length > 1) return invalid("Give one time: actions subscribe 08:30.");
-    return others.length ? { kind: "subscribe", time: others[0] } : { kind: "subscribe" };
+    // "subscribe Halton Derby 08:30": the authorities to follow (default all), then the time.
+    const last = others.at(-1);
+    const time = last !== undefined && /^\d{1,2}[:.]\d{2}$/.test(last) ? last.replace(".", ":") : undefined;
+    const names = (time ? others.slice(0, -1) : others).join(" ").trim();
+    if (names && /\d/.test(names)) return invalid("Give the authorities, then one time: actions subscribe Halton Derby 08:30.");
+    return { kind: "subscribe", ...(time ? { time } : {}), ...(names ? { authorities: names } : {}) };
   }
   if (verb === "unsubscribe") return { kind: "unsubscribe" };
   const lateFor = /^(.+?)\s+(overdue|late)$/i.exec(rest);
@@ -91,7 +95,8 @@ export const ACTIONS_HELP = [
   "  actions overdue [authority]  only the overdue ones",
   "  actions done <id>            mark an action done (reopen <id> / start <id> likewise)",
   "  actions assign <id> <owner>  give an action an owner (assign <id> none clears it)",
-  "  actions subscribe [HH:MM]    post the daily digest here (default time shown in the reply)",
+  "  actions subscribe [authorities] [HH:MM]  post the daily digest here, of some authorities",
+  "                               (e.g. actions subscribe Halton Derby 08:30; default all, time shown in the reply)",
   "  actions unsubscribe          stop the daily digest here",
   "Ids are the 8 characters shown next to each action; the first 4 or more are enough when unique.",
 ].join("\n");

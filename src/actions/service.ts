@@ -112,13 +112,51 @@ export class ActionsService {
   }
 
   /**
-   * Subscribes a destination to the daily digest at `time` (HH:MM, default DIGEST_TIME).
-   * Open to everyone: it changes what a channel receives, not the actions.
-   * @throws AppError BAD_REQUEST for a time that is not HH:MM
+   * Subscribes a destination to the daily digest at `time` (HH:MM, default DIGEST_TIME), of
+   * the authorities named in `authorities` ("Halton Derby", "Brighton and Hove, Durham";
+   * default all). Open to everyone: it changes what a channel receives, not the actions.
+   * @throws AppError BAD_REQUEST for a time that is not HH:MM, or a name no authority with actions has
    */
-  async subscribe(platform: Platform, destination: string, time: string | undefined, actor: Actor): Promise<Subscription> {
+  async subscribe(platform: Platform, destination: string, time: string | undefined, actor: Actor, authorities?: string): Promise<Subscription> {
     const hhmm = normaliseTime(time ?? this.settings.digest.time);
-    return this.store.subscribe(platform, destination, hhmm, describeActor(actor), this.clock());
+    const names = authorities?.trim() ? await this.resolveAuthorities(authorities) : [];
+    return this.store.subscribe(platform, destination, hhmm, describeActor(actor), this.clock(), names);
+  }
+
+  /**
+   * "Halton Derby", "Brighton and Hove, County Durham" -> canonical names (longest name first, each once).
+   * @throws AppError BAD_REQUEST for a word no authority with actions is called
+   */
+  async resolveAuthorities(typed: string): Promise<string[]> {
+    const known = [...new Set((await this.store.listActions({ includeArchived: true })).map((r) => r.authority))];
+    const words = typed.split(/[\s,;]+/).filter(Boolean);
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let taken = 0;
+      for (let j = words.length; j > i && !taken; j--) {
+        const phrase = words.slice(i, j).join(" ").toLowerCase();
+        const exact = known.filter((n) => n.toLowerCase() === phrase);
+        const partial = exact.length ? exact : known.filter((n) => n.toLowerCase().split(/\s+/).includes(phrase) || (phrase.length > 3 && n.toLowerCase().includes(phrase)));
+        if (partial.length === 1) {
+          if (!out.includes(partial[0])) out.push(partial[0]);
+          taken = j - i;
+        }
+      }
+      if (taken) {
+        i += taken;
+        continue;
+      }
+      if (/^(and|&|or)$/i.test(words[i])) {
+        i++;
+        continue;
+      }
+      throw new AppError(
+        "BAD_REQUEST",
+        `No authority with actions is called "${words[i]}".`,
+        known.length ? `Authorities with actions: ${known.sort().join(", ")}.` : "No actions have been loaded yet.",
+      );
+    }
+    return out;
   }
 
   /** Stops the digest for a destination; false when it was not subscribed. */

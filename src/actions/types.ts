@@ -23,6 +23,12 @@ export interface ActionView {
   inspectionId: string;
   /** Publication date of the inspection report (ISO), when known. */
   published: string | null;
+  /** How long before the view's day the report was published ("1 year 4 months ago"), when known. */
+  publishedAgo: string | null;
+  /** The day the inspection started (ISO), when its report states it. */
+  inspected: string | null;
+  /** How long before the view's day the inspection started, when known. */
+  inspectedAgo: string | null;
   service: string | null;
   kind: "recommendation" | "area-for-improvement" | "deadline";
   text: string;

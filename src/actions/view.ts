@@ -1,7 +1,7 @@
 /** Turns stored records into what people see: short ids, overdue flags, a useful order. */
 import { shortId } from "../store/rows.js";
 import type { ActionRecord } from "../store/types.js";
-import { daysBetween } from "./dates.js";
+import { daysBetween, howLongAgo } from "./dates.js";
 import type { ActionView } from "./types.js";
 
 /** The view of one record as of `today` (ISO date in the digest time zone). */
@@ -10,7 +10,9 @@ export function toView(r: ActionRecord, today: string): ActionView {
   const late = r.due !== null && r.status !== "done" && !r.archived ? daysBetween(r.due, today) : 0;
   // Everything the record says but when it was last touched, plus what people need to see.
   const { updatedAt: _updatedAt, ...record } = r;
-  return { ...record, ref: shortId(r.id), overdue: late > 0, daysOverdue: Math.max(0, late) };
+  const publishedAgo = r.published ? howLongAgo(r.published, today) : null;
+  const inspectedAgo = r.inspected ? howLongAgo(r.inspected, today) : null;
+  return { ...record, ref: shortId(r.id), publishedAgo, inspectedAgo, overdue: late > 0, daysOverdue: Math.max(0, late) };
 }
 
 /**

@@ -90,7 +90,8 @@ export class DigestScheduler {
     const now = clock();
     const subs = await store.listSubscriptions();
     const report: TickReport = { day: localDay(now, settings.timeZone), sent: [], failed: [] };
-    let digest: Digest | null = null;
+    // One digest per scope (all authorities, or a subscription's own list), built once a tick.
+    const digests = new Map<string, Promise<Digest>>();
     for (const sub of subs) {
       const check = isDue(sub, now, settings, this.days);
       if (!check.due) continue;
@@ -112,8 +113,9 @@ export class DigestScheduler {
         continue;
       }
       try {
-        digest ??= await buildDigest(store, check.day);
-        await withTimeout(sender.send(sub.destination, digest), this.opts.sendTimeoutMs);
+        const scope = JSON.stringify([...sub.authorities].sort());
+        if (!digests.has(scope)) digests.set(scope, buildDigest(store, check.day, { authorities: sub.authorities }));
+        await withTimeout(sender.send(sub.destination, await digests.get(scope)!), this.opts.sendTimeoutMs);
       } catch (err) {
         await this.release(key, err);
         report.failed.push({ key, error: message(err) });

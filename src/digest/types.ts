@@ -5,15 +5,36 @@
  */
 import type { ActionView } from "../actions/types.js";
 
+/** The open actions of one inspection of an authority. */
+export interface DigestInspection {
+  inspectionId: string;
+  /** The report as people know it ("Halton, inspection of May 2024"), else its file. */
+  title: string;
+  /** Publication date of its report (ISO), and how long before the digest's day that was. */
+  published: string | null;
+  publishedAgo: string | null;
+  /** The day the inspection started (ISO), and how long before the digest's day that was. */
+  inspected: string | null;
+  inspectedAgo: string | null;
+  openCount: number;
+  overdueCount: number;
+  /** Its actions, most pressing first; empty in a summarised digest (see `Digest.summarised`). */
+  actions: ActionView[];
+}
+
 /** The open actions of one authority. */
 export interface DigestGroup {
   authority: string;
-  /** Most pressing first: overdue (longest overdue first), then by due date, then undated. */
+  /** The actions shown, most pressing first: overdue (longest overdue first), then by due date, then undated. Empty in a summarised digest. */
   actions: ActionView[];
+  /** Open (and in-progress) actions of the authority, shown or not. */
+  openCount: number;
   overdueCount: number;
+  /** The same actions by inspection (an authority has one current inspection, but a store may hold more). */
+  inspections: DigestInspection[];
 }
 
-/** What is still open on one day: the same for every destination. */
+/** What is still open on one day for one scope: the same for every destination with that scope. */
 export interface Digest {
   /** The day (ISO, in DIGEST_TZ) the digest is for; "overdue" is worked out against it. */
   date: string;
@@ -23,6 +44,12 @@ export interface Digest {
   overdueCount: number;
   /** Authorities with overdue actions first (most overdue first), then the rest by name. Empty when nothing is open. */
   groups: DigestGroup[];
+  /** The authorities it is limited to (canonical names); empty = all. */
+  scope: string[];
+  /** True when too many actions are open to list: groups give counts only, and `more` says how to see them. */
+  summarised: boolean;
+  /** How to see the actions a summarised digest leaves out (plain text), or null. */
+  more: string | null;
 }
 
 /**

@@ -135,6 +135,14 @@ export const sqliteMigrations: readonly Migration[] = [
     name: "actions superseded by a later inspection of the same authority",
     sql: `ALTER TABLE actions ADD COLUMN superseded_by TEXT;`,
   },
+  {
+    version: 5,
+    name: "the date an action's inspection started; digest subscriptions scoped to some authorities",
+    sql: `
+      ALTER TABLE actions ADD COLUMN inspected TEXT;
+      ALTER TABLE subscriptions ADD COLUMN authorities TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 /** PostgreSQL schema history (same tables, native types). */
@@ -257,5 +265,13 @@ export const postgresMigrations: readonly Migration[] = [
     version: 4,
     name: "actions superseded by a later inspection of the same authority",
     sql: `ALTER TABLE actions ADD COLUMN superseded_by jsonb;`,
+  },
+  {
+    version: 5,
+    name: "the date an action's inspection started; digest subscriptions scoped to some authorities",
+    sql: `
+      ALTER TABLE actions ADD COLUMN inspected text;
+      ALTER TABLE subscriptions ADD COLUMN authorities jsonb NOT NULL DEFAULT '[]'::jsonb;
+    `,
   },
 ];

@@ -47,7 +47,7 @@ type Row = Record<string, unknown>;
 const LOCK_MIGRATE = 0x5eed01;
 const LOCK_SYNC = 0x5eed02;
 
-const ACTION_COLUMNS = `id, short_id AS "shortId", authority, inspection_id AS "inspectionId", published, service, kind, text,
+const ACTION_COLUMNS = `id, short_id AS "shortId", authority, inspection_id AS "inspectionId", published, inspected, service, kind, text,
   timescale, due, citation::text AS citation, superseded_by::text AS "supersededBy", status, owner, archived, updated_at AS "updatedAt"`;
 
 /** The PostgreSQL store. Call `migrate()` before use (openStore does). */
@@ -124,15 +124,15 @@ export class PostgresStore implements Store {
       for (const a of plan.insert) {
         await c.query(
           `INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text, timescale, due, citation,
-            created_at, updated_at, superseded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $12, $13::jsonb)`,
-          [a.id, a.shortId, a.authority, a.inspectionId, a.published, a.service, a.kind, a.text, a.timescale, a.due, a.citation, at, a.supersededBy],
+            created_at, updated_at, superseded_by, inspected) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $12, $13::jsonb, $14)`,
+          [a.id, a.shortId, a.authority, a.inspectionId, a.published, a.service, a.kind, a.text, a.timescale, a.due, a.citation, at, a.supersededBy, a.inspected],
         );
       }
       for (const a of plan.update) {
         await c.query(
           `UPDATE actions SET short_id = $2, authority = $3, inspection_id = $4, published = $5, service = $6, kind = $7,
-            text = $8, timescale = $9, due = $10, citation = $11::jsonb, updated_at = $12, superseded_by = $13::jsonb WHERE id = $1`,
-          [a.id, a.shortId, a.authority, a.inspectionId, a.published, a.service, a.kind, a.text, a.timescale, a.due, a.citation, at, a.supersededBy],
+            text = $8, timescale = $9, due = $10, citation = $11::jsonb, updated_at = $12, superseded_by = $13::jsonb, inspected = $14 WHERE id = $1`,
+          [a.id, a.shortId, a.authority, a.inspectionId, a.published, a.service, a.kind, a.text, a.timescale, a.due, a.citation, at, a.supersededBy, a.inspected],
         );
       }
       const supersededBy = new Map([...plan.insert, ...plan.update].map((a) => [a.id, a.supersededBy]));
@@ -226,15 +226,15 @@ export class PostgresStore implements Store {
     }));
   }
 
-  async subscribe(platform: Platform, destination: string, time: string, by: string, at: Date): Promise<Subscription> {
+  async subscribe(platform: Platform, destination: string, time: string, by: string, at: Date, authorities: readonly string[] = []): Promise<Subscription> {
     await this.query(
       "saving a digest subscription",
-      `INSERT INTO subscriptions (platform, destination, send_time, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
-        ON CONFLICT (platform, destination) DO UPDATE SET send_time = excluded.send_time,
+      `INSERT INTO subscriptions (platform, destination, send_time, authorities, created_by, created_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+        ON CONFLICT (platform, destination) DO UPDATE SET send_time = excluded.send_time, authorities = excluded.authorities,
           created_by = excluded.created_by, created_at = excluded.created_at`,
-      [platform, destination, time, by, at],
+      [platform, destination, time, JSON.stringify(authorities), by, at],
     );
-    return { platform, destination, time, createdBy: by, createdAt: at.toISOString() };
+    return { platform, destination, time, authorities: [...authorities], createdBy: by, createdAt: at.toISOString() };
   }
 
   async unsubscribe(platform: Platform, destination: string): Promise<boolean> {
@@ -249,7 +249,7 @@ export class PostgresStore implements Store {
   async listSubscriptions(platform?: Platform): Promise<Subscription[]> {
     const rows = await this.query(
       "listing digest subscriptions",
-      `SELECT platform, destination, send_time, created_by, created_at FROM subscriptions
+      `SELECT platform, destination, send_time, authorities, created_by, created_at FROM subscriptions
         ${platform ? "WHERE platform = $1" : ""} ORDER BY platform COLLATE "C", destination COLLATE "C"`,
       platform ? [platform] : [],
     );
@@ -257,6 +257,7 @@ export class PostgresStore implements Store {
       platform: r.platform as Platform,
       destination: String(r.destination),
       time: String(r.send_time),
+      authorities: (r.authorities as string[] | null) ?? [],
       createdBy: String(r.created_by),
       createdAt: iso(r.created_at),
     }));
@@ -406,9 +407,9 @@ export class PostgresStore implements Store {
 /** Moves a row, its history and its aliases to a new id; the old id becomes an alias. */
 async function rename(c: pg.PoolClient, from: string, to: string, at: Date): Promise<void> {
   await c.query(
-    `INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text, timescale, due, citation,
+    `INSERT INTO actions (id, short_id, authority, inspection_id, published, inspected, service, kind, text, timescale, due, citation,
         superseded_by, status, owner, archived, created_at, updated_at)
-      SELECT $2, $3, authority, inspection_id, published, service, kind, text, timescale, due, citation,
+      SELECT $2, $3, authority, inspection_id, published, inspected, service, kind, text, timescale, due, citation,
         superseded_by, status, owner, archived, created_at, $4 FROM actions WHERE id = $1`,
     [from, to, shortId(to), at],
   );

@@ -30,6 +30,8 @@ export interface ActionContent {
   authority: string;
   inspectionId: string;
   published: string | null;
+  /** The day the inspection started (ISO), when its report states it. */
+  inspected: string | null;
   service: string | null;
   kind: Action["kind"];
   text: string;
@@ -57,6 +59,7 @@ export function toContent(a: Action, supersededBy: SupersededBy | null = null): 
     authority: a.authority,
     inspectionId: a.inspection.id,
     published: a.inspection.published,
+    inspected: a.inspection.start,
     service: a.service,
     kind: a.kind,
     text: a.text,
@@ -74,6 +77,7 @@ export function sameContent(a: ActionContent, b: ActionContent): boolean {
     a.authority === b.authority &&
     a.inspectionId === b.inspectionId &&
     a.published === b.published &&
+    a.inspected === b.inspected &&
     a.service === b.service &&
     a.kind === b.kind &&
     a.text === b.text &&
@@ -103,6 +107,7 @@ export function toRecord(r: ActionRow): ActionRecord {
     authority: r.authority,
     inspectionId: r.inspectionId,
     published: r.published,
+    inspected: r.inspected ?? null,
     service: r.service,
     kind: r.kind,
     text: r.text,

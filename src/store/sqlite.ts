@@ -41,7 +41,7 @@ export interface SqliteStoreOptions {
 
 type Row = Record<string, unknown>;
 
-const ACTION_COLUMNS = `id, short_id AS shortId, authority, inspection_id AS inspectionId, published, service, kind, text,
+const ACTION_COLUMNS = `id, short_id AS shortId, authority, inspection_id AS inspectionId, published, inspected, service, kind, text,
   timescale, due, citation, superseded_by AS supersededBy, status, owner, archived, updated_at AS updatedAt`;
 
 /** The SQLite store. Call `migrate()` before use (openStore does). */
@@ -108,11 +108,11 @@ export class SqliteStore implements Store {
       }
       const plan = planSync(held, actions);
       const now = at.toISOString();
-      const insert = this.db.prepare(`INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text,
+      const insert = this.db.prepare(`INSERT INTO actions (id, short_id, authority, inspection_id, published, inspected, service, kind, text,
         timescale, due, citation, superseded_by, created_at, updated_at)
-        VALUES (@id, @shortId, @authority, @inspectionId, @published, @service, @kind, @text, @timescale, @due, @citation, @supersededBy, @now, @now)`);
+        VALUES (@id, @shortId, @authority, @inspectionId, @published, @inspected, @service, @kind, @text, @timescale, @due, @citation, @supersededBy, @now, @now)`);
       const update = this.db.prepare(`UPDATE actions SET short_id = @shortId, authority = @authority, inspection_id = @inspectionId,
-        published = @published, service = @service, kind = @kind, text = @text, timescale = @timescale, due = @due,
+        published = @published, inspected = @inspected, service = @service, kind = @kind, text = @text, timescale = @timescale, due = @due,
         citation = @citation, superseded_by = @supersededBy, updated_at = @now WHERE id = @id`);
       const setArchived = this.db.prepare("UPDATE actions SET archived = ?, updated_at = ? WHERE id = ?");
       for (const r of plan.rename) this.rename(r.from, r.to, now);
@@ -135,9 +135,9 @@ export class SqliteStore implements Store {
   private rename(from: string, to: string, now: string): void {
     const args = { from, to, toShort: shortId(to), fromShort: shortId(from), now };
     this.db
-      .prepare(`INSERT INTO actions (id, short_id, authority, inspection_id, published, service, kind, text, timescale, due, citation,
+      .prepare(`INSERT INTO actions (id, short_id, authority, inspection_id, published, inspected, service, kind, text, timescale, due, citation,
           superseded_by, status, owner, archived, created_at, updated_at)
-        SELECT @to, @toShort, authority, inspection_id, published, service, kind, text, timescale, due, citation,
+        SELECT @to, @toShort, authority, inspection_id, published, inspected, service, kind, text, timescale, due, citation,
           superseded_by, status, owner, archived, created_at, @now FROM actions WHERE id = @from`)
       .run(args);
     this.db.prepare("UPDATE action_changes SET action_id = @to WHERE action_id = @from").run(args);
@@ -229,14 +229,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  async subscribe(platform: Platform, destination: string, time: string, by: string, at: Date): Promise<Subscription> {
+  async subscribe(platform: Platform, destination: string, time: string, by: string, at: Date, authorities: readonly string[] = []): Promise<Subscription> {
     return this.write("saving a digest subscription", () => {
       this.db
-        .prepare(`INSERT INTO subscriptions (platform, destination, send_time, created_by, created_at) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT (platform, destination) DO UPDATE SET send_time = excluded.send_time,
+        .prepare(`INSERT INTO subscriptions (platform, destination, send_time, authorities, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
+          ON CONFLICT (platform, destination) DO UPDATE SET send_time = excluded.send_time, authorities = excluded.authorities,
             created_by = excluded.created_by, created_at = excluded.created_at`)
-        .run(platform, destination, time, by, at.toISOString());
-      return { platform, destination, time, createdBy: by, createdAt: at.toISOString() };
+        .run(platform, destination, time, JSON.stringify(authorities), by, at.toISOString());
+      return { platform, destination, time, authorities: [...authorities], createdBy: by, createdAt: at.toISOString() };
     });
   }
 
@@ -248,9 +248,10 @@ export class SqliteStore implements Store {
 
   async listSubscriptions(platform?: Platform): Promise<Subscription[]> {
     return this.read("listing digest subscriptions", () => {
-      const sql = `SELECT platform, destination, send_time AS time, created_by AS createdBy, created_at AS createdAt
+      const sql = `SELECT platform, destination, send_time AS time, authorities, created_by AS createdBy, created_at AS createdAt
         FROM subscriptions ${platform ? "WHERE platform = ?" : ""} ORDER BY platform, destination`;
-      return this.db.prepare(sql).all(...(platform ? [platform] : [])) as Subscription[];
+      const rows = this.db.prepare(sql).all(...(platform ? [platform] : [])) as (Omit<Subscription, "authorities"> & { authorities: string | null })[];
+      return rows.map((r) => ({ ...r, authorities: JSON.parse(r.authorities ?? "[]") as string[] }));
     });
   }
 

@@ -15,6 +15,8 @@ export interface ActionRecord extends Omit<Action, "inspection"> {
   inspectionId: string;
   /** Publication date of the inspection report (ISO), when known. */
   published: string | null;
+  /** The day the inspection started (ISO), when its report states it. */
+  inspected: string | null;
   status: ActionStatus;
   owner: string | null;
   /** True when the action is no longer in the corpus, or a later inspection superseded it (kept, never deleted). */
@@ -41,6 +43,8 @@ export interface Subscription {
   destination: string;
   /** HH:MM in the digest time zone. */
   time: string;
+  /** The authorities whose actions its digest lists (canonical names); empty = all. */
+  authorities: string[];
   createdBy: string;
   createdAt: string;
 }
@@ -142,10 +146,11 @@ export interface Store extends ConversationReferenceStore, FeedbackStore {
   /** Every change to an action, oldest first. */
   history(id: string): Promise<ActionChange[]>;
   /**
-   * Subscribes a destination to the daily digest at `time` (HH:MM in the digest time zone).
-   * Subscribing again replaces the time, and `createdBy`/`createdAt` with the new request.
+   * Subscribes a destination to the daily digest at `time` (HH:MM in the digest time zone),
+   * of `authorities` only (empty or absent = all). Subscribing again replaces the time, the
+   * authorities, and `createdBy`/`createdAt` with the new request.
    */
-  subscribe(platform: Platform, destination: string, time: string, by: string, at: Date): Promise<Subscription>;
+  subscribe(platform: Platform, destination: string, time: string, by: string, at: Date, authorities?: readonly string[]): Promise<Subscription>;
   /** Removes a subscription; false when there was none. */
   unsubscribe(platform: Platform, destination: string): Promise<boolean>;
   /** Every subscription (of one platform when given), by platform then destination. */

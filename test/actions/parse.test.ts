@@ -23,6 +23,8 @@ describe("parseActionsCommand", () => {
     ["actions unassign 1a2b3c4d", { kind: "assign", ref: "1a2b3c4d", owner: null }],
     ["actions subscribe", { kind: "subscribe" }],
     ["actions subscribe 08:30", { kind: "subscribe", time: "08:30" }],
+    ["actions subscribe Halton Derby 08:30", { kind: "subscribe", time: "08:30", authorities: "Halton Derby" }],
+    ["actions subscribe Brighton and Hove", { kind: "subscribe", authorities: "Brighton and Hove" }],
     ["actions unsubscribe", { kind: "unsubscribe" }],
     ["actions help", { kind: "help" }],
   ])("%j", (words, expected) => {

@@ -17,6 +17,9 @@ function view(authority: string, n: number): ActionView {
     authority,
     inspectionId: `${authority}-2011`,
     published: "2011-05-06",
+    publishedAgo: "3 months ago",
+    inspected: "2011-03-07",
+    inspectedAgo: "5 months ago",
     service: null,
     kind: "recommendation",
     text: `Action ${n} <!channel> & *bold* ${"so that every child is seen promptly ".repeat(6)}`,
@@ -25,6 +28,7 @@ function view(authority: string, n: number): ActionView {
     status: "open",
     owner: null,
     archived: false,
+    supersededBy: null,
     overdue: true,
     daysOverdue: 26,
     citation: { file: "004_x.txt", line: 60 + n, lineEnd: 60 + n, quote: "…" },
@@ -34,10 +38,11 @@ function view(authority: string, n: number): ActionView {
 function digestOf(authorities: number, each: number): Digest {
   const groups = Array.from({ length: authorities }, (_, a) => {
     const actions = Array.from({ length: each }, (_, i) => view(`Council${a}`, i));
-    return { authority: `Council${a}`, actions, overdueCount: each };
+    const inspection = { inspectionId: `Council${a}-2011`, title: `Council${a}, inspection of March 2011`, published: "2011-05-06", publishedAgo: "3 months ago", inspected: "2011-03-07", inspectedAgo: "5 months ago" };
+    return { authority: `Council${a}`, actions, openCount: each, overdueCount: each, inspections: [{ ...inspection, openCount: each, overdueCount: each, actions }] };
   });
   const open = authorities * each;
-  return { date: "2011-09-01", summary: `${open} open actions`, openCount: open, overdueCount: open, groups };
+  return { date: "2011-09-01", summary: `${open} open actions`, openCount: open, overdueCount: open, groups, scope: [], summarised: false, more: null };
 }
 
 describe("digest rendering", () => {
@@ -66,5 +71,19 @@ describe("digest rendering", () => {
     const shown = (body.match(/"actions.done"/g) ?? []).length;
     expect(shown).toBeGreaterThan(10);
     expect(body).toContain(`${200 - shown} more actions not shown`);
+  });
+
+  it("a summarised digest (too many actions to list) shows every authority's counts and how to see them, on Slack and Teams", () => {
+    const full = digestOf(150, 3);
+    const d: Digest = { ...full, summarised: true, more: "To see an authority's actions: actions <authority> in chat.", groups: full.groups.map((g) => ({ ...g, actions: [], inspections: g.inspections.map((i) => ({ ...i, actions: [] })) })) };
+    const { blocks } = renderDigest(d);
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    const slack = JSON.stringify(blocks);
+    expect(slack).toContain("*Council149*: 3 open, 3 overdue");
+    expect(slack).toContain("actions &lt;authority&gt; in chat");
+    const card = renderDigestCard(d);
+    expect(replyBytes(card)).toBeLessThanOrEqual(MAX_REPLY_BYTES);
+    expect(JSON.stringify(card)).toMatch(/Council0: 3 open, 3 overdue[^"]*and \d+ more authorities/);
+    expect(JSON.stringify(card)).toContain("in chat");
   });
 });

@@ -55,6 +55,17 @@ export function defineSchedulerSuite(factory: HarnessFactory): void {
     await h.cleanup();
   });
 
+  it("posts a subscription scoped to some authorities only their actions, and the others everything", async () => {
+    await store.subscribe("slack", "C9", "09:00", "Cy", new Date("2024-04-30T12:00:00Z"), ["Halton", "Derby"]);
+    const slack = new FakeSender();
+    clock.set("2024-05-01T08:05:00Z"); // 09:05 in London
+    await scheduler({ slack }).tick();
+    const byDest = new Map(slack.posts.map((p) => [p.destination, p.digest]));
+    expect(byDest.get("C9")?.groups.map((g) => g.authority).sort()).toEqual(["Derby", "Halton"]);
+    expect(byDest.get("C9")?.scope).toEqual(["Halton", "Derby"]);
+    expect(byDest.get("C1")?.groups.map((g) => g.authority).sort()).toEqual(["Derby", "Halton", "Oxfordshire"]);
+  });
+
   it("posts each destination its digest once a day, from its time on", async () => {
     const slack = new FakeSender();
     const teams = new FakeSender();

@@ -58,6 +58,7 @@ export function defineStoreContract(factory: HarnessFactory): void {
         owner: null,
         archived: false,
         supersededBy: null,
+        inspected: "2011-03-07",
         updatedAt: T0.toISOString(),
       });
       expect(await store.getAction("nope")).toBeNull();
@@ -303,15 +304,20 @@ export function defineStoreContract(factory: HarnessFactory): void {
       await store.subscribe("slack", "C2", "08:30", "Bob", T0);
       await store.subscribe("slack", "C1", "09:00", "Ann", T0);
       const changed = await store.subscribe("slack", "C1", "07:45", "Cy", T1);
-      expect(changed).toEqual({ platform: "slack", destination: "C1", time: "07:45", createdBy: "Cy", createdAt: T1.toISOString() });
+      expect(changed).toEqual({ platform: "slack", destination: "C1", time: "07:45", authorities: [], createdBy: "Cy", createdAt: T1.toISOString() });
       expect((await store.listSubscriptions()).map((s) => `${s.platform}:${s.destination}@${s.time}`)).toEqual([
         "slack:C1@07:45",
         "slack:C2@08:30",
         "teams:19:abc@09:00",
       ]);
       expect(await store.listSubscriptions("teams")).toEqual([
-        { platform: "teams", destination: "19:abc", time: "09:00", createdBy: "Ann", createdAt: T0.toISOString() },
+        { platform: "teams", destination: "19:abc", time: "09:00", authorities: [], createdBy: "Ann", createdAt: T0.toISOString() },
       ]);
+      // Scoped to some authorities; subscribing again replaces the scope (empty = all again).
+      await store.subscribe("teams", "19:abc", "09:00", "Ann", T1, ["Halton", "Derby"]);
+      expect((await store.listSubscriptions("teams"))[0].authorities).toEqual(["Halton", "Derby"]);
+      await store.subscribe("teams", "19:abc", "09:00", "Ann", T1);
+      expect((await store.listSubscriptions("teams"))[0].authorities).toEqual([]);
       expect(await store.unsubscribe("slack", "C2")).toBe(true);
       expect(await store.unsubscribe("slack", "C2")).toBe(false);
       expect(await store.listSubscriptions("slack")).toHaveLength(1);
