@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { settlesWithin } from "../../src/wait.js";
 
 /** A route an adapter serves. The handler owns the response. */
 export interface Route {
@@ -19,7 +20,12 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:3978 */
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops taking requests and lets those in flight finish: /healthz and new requests get
+   * 503 (Connection: close), idle connections are closed, and after `graceMs` (default 20 s,
+   * longer than Teams waits for an answer) whatever is still open is cut.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -30,8 +36,21 @@ export async function startHttpServer(
   routes: Route[],
   opts: { port: number; host?: string; isReady: () => boolean; log?: (msg: string) => void },
 ): Promise<RunningServer> {
+  let draining = false;
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
+    if (draining) {
+      // Shutting down: the load balancer (and a platform's retry) should go to another replica.
+      res.writeHead(503, { "content-type": "application/json", connection: "close", "retry-after": "1" });
+      res.end(JSON.stringify({ ok: false, reason: "shutting down" }));
+      return;
+    }
+    inFlight++;
+    res.once("close", () => {
+      if (--inFlight === 0) idle?.();
+    });
     if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
       const ready = opts.isReady();
       res.writeHead(ready ? 200 : 503, { "content-type": "application/json" });
@@ -66,10 +85,16 @@ export async function startHttpServer(
     server,
     port,
     url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    close: async (graceMs = 20_000) => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        const drained = new Promise<void>((resolve) => (idle = resolve));
+        if (!(await settlesWithin(drained, graceMs))) opts.log?.(`shutdown: ${inFlight} request(s) still open after ${graceMs} ms; cut`);
+      }
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

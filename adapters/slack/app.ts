@@ -22,6 +22,7 @@ import { createSlackDigestSender, registerSlackActions, runSlackActions } from "
 import { renderActionsReply } from "./actionsRender.js";
 import { RecentIds, type DeliveryMemory } from "../http/recentIds.js";
 import { escapeSlack } from "./escape.js";
+import { settlesWithin } from "../../src/wait.js";
 import { feedbackBlocks, registerSlackFeedback, renderFeedbackReply } from "./feedback.js";
 import { renderAnswer, SUGGESTION_ACTION, type Block, type SlackMessage } from "./render.js";
 
@@ -44,7 +45,8 @@ export interface SlackAdapter {
   routes: Route[];
   /** Connects in Socket Mode; nothing to do in HTTP mode. */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Disconnects (Socket Mode) and waits up to `graceMs` for answers still being worked on. */
+  stop(graceMs?: number): Promise<void>;
   /** Posts the daily digest to a channel with chat.postMessage. */
   digestSender: DigestSender;
   /** The Bolt app, for adding handlers. */
@@ -134,6 +136,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   // Before every listener: a delivery answered before (here or, with the shared store, by
   // another replica) is acknowledged and dropped.
+  // The work is counted while it runs: Slack was answered (acked) long before it ends, so
+  // a shutdown waits for it here, not for the HTTP request.
+  const working = new Set<Promise<void>>();
   app.use(async (args) => {
     const key = deliveryKey(args.body as Record<string, unknown>);
     if (key && !(await deliveries.firstTime(key))) {
@@ -142,7 +147,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       if (ack) await ack();
       return;
     }
-    await args.next();
+    const work = args.next();
+    working.add(work);
+    try {
+      await work;
+    } finally {
+      working.delete(work);
+    }
   });
 
   app.error(async (err) => {
@@ -206,8 +217,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     start: async () => {
       if (!receiver) await app.start();
     },
-    stop: async () => {
+    stop: async (graceMs = 20_000) => {
       if (!receiver) await app.stop();
+      if (working.size && !(await settlesWithin(Promise.allSettled([...working]), graceMs))) log(`slack: ${working.size} answer(s) still being worked on at shutdown`);
     },
     app,
   };

@@ -22,7 +22,12 @@ export interface RunningServers {
   url: string;
   /** The digest scheduler (ticking every minute); exposed so tests can tick it on their clock. */
   scheduler: DigestScheduler;
-  stop(): Promise<void>;
+  /**
+   * Graceful shutdown (SIGTERM): stops taking requests, lets those in flight and Slack
+   * answers under way finish (up to `graceMs` each, default 20 s), lets a digest post
+   * finish or releases its claim, then closes the store.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 function isLive(bot: Bot): bot is LiveBot {
@@ -60,13 +65,13 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
   const purger = new QuestionLogPurger(feedback, log);
   purger.start();
   const senders: { slack?: DigestSender; teams?: DigestSender } = {};
-  const stops: (() => Promise<void>)[] = [];
+  const stops: ((graceMs: number) => Promise<void>)[] = [];
   if (settings.slack) {
     const slack = createSlackAdapter({ bot, settings: settings.slack, actions: service, deliveries, feedback, log });
     senders.slack = slack.digestSender;
     routes.push(...slack.routes);
     await slack.start();
-    stops.push(() => slack.stop());
+    stops.push((graceMs) => slack.stop(graceMs));
     log(settings.slack.signingSecret ? `slack: POST ${server.url}/slack/events (events, commands, interactivity)` : "slack: connected in Socket Mode");
   }
   if (settings.teams) {
@@ -82,13 +87,19 @@ export async function startServers(loading: Promise<Bot>, settings: Settings, lo
   return {
     url: server.url,
     scheduler,
-    stop: async () => {
+    stop: async (graceMs = 20_000) => {
+      log("shutting down: no new requests; finishing those in flight");
       if (isLive(bot)) bot.stop();
-      scheduler.stop();
       purger.stop();
-      for (const s of stops) await s();
-      await server.close();
+      // No digest post starts from now on; one under way may finish while requests drain.
+      const digestsDone = scheduler.shutdown(graceMs);
+      // Requests first (a Teams answer is sent before its request ends), then Slack's
+      // answers (sent after the request was acknowledged), then the digest; the store last.
+      await server.close(graceMs);
+      for (const s of stops) await s(graceMs);
+      await digestsDone;
       await store.close();
+      log("shut down");
     },
   };
 }

@@ -13,6 +13,7 @@ import type { DigestSendKey, Platform, Store } from "../store/types.js";
 import { buildDigest } from "./build.js";
 import { localDay, type Weekday } from "../actions/dates.js";
 import { isDue, parseDigestDays } from "./schedule.js";
+import { settlesWithin } from "../wait.js";
 import type { Digest, DigestSender } from "./types.js";
 
 /** What DigestScheduler needs. */
@@ -46,6 +47,10 @@ export class DigestScheduler {
   private readonly days: Set<Weekday>;
   private running: Promise<TickReport> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Set by shutdown(): a tick under way posts no further digest. */
+  private stopping = false;
+  /** The send this replica has claimed and is posting now, if any. */
+  private posting: DigestSendKey | null = null;
   /** Sends known to be done today, so ticks after the morning do not keep writing to the store. */
   private known = { day: "", sent: new Set<string>() };
 
@@ -75,6 +80,20 @@ export class DigestScheduler {
     this.timer = null;
   }
 
+  /**
+   * For shutdown: stops the timer, lets a post under way finish (up to `graceMs`), starts no
+   * other, and gives back the claim of a post that did not finish in time, so another
+   * replica takes it over at once instead of when the lease runs out.
+   */
+  async shutdown(graceMs = 20_000): Promise<void> {
+    this.stop();
+    this.stopping = true;
+    if (!this.running || (await settlesWithin(this.running, graceMs))) return;
+    const key = this.posting;
+    if (key) await this.release(key, new Error("this replica shut down while posting"), 0);
+    this.opts.log(`digest: shut down while posting${key ? ` to ${key.platform} ${key.destination}; its claim was released` : ""}`);
+  }
+
   /** Sends whatever is due now. Overlapping calls share one run. */
   tick(): Promise<TickReport> {
     if (!this.running) {
@@ -93,6 +112,7 @@ export class DigestScheduler {
     // One digest per scope (all authorities, or a subscription's own list), built once a tick.
     const digests = new Map<string, Promise<Digest>>();
     for (const sub of subs) {
+      if (this.stopping) break;
       const check = isDue(sub, now, settings, this.days);
       if (!check.due) continue;
       if (this.known.day !== check.day) this.known = { day: check.day, sent: new Set() };
@@ -112,16 +132,19 @@ export class DigestScheduler {
         log(`digest: could not claim ${name}: ${message(err)}`);
         continue;
       }
+      this.posting = key;
       try {
         const scope = JSON.stringify([...sub.authorities].sort());
         if (!digests.has(scope)) digests.set(scope, buildDigest(store, check.day, { authorities: sub.authorities }));
         await withTimeout(sender.send(sub.destination, await digests.get(scope)!), this.opts.sendTimeoutMs);
       } catch (err) {
+        this.posting = null;
         await this.release(key, err);
         report.failed.push({ key, error: message(err) });
         log(`digest: posting to ${name} failed, will retry: ${message(err)}`);
         continue;
       }
+      this.posting = null;
       try {
         const stillOurs = await store.markDigestSent(key, this.opts.instanceId, clock());
         if (!stillOurs) log(`digest: ${name} was posted after this replica's claim had expired; it may have been posted twice`);
@@ -136,12 +159,13 @@ export class DigestScheduler {
     return report;
   }
 
-  private async release(key: DigestSendKey, err: unknown): Promise<void> {
+  /** Gives a claim back; it may be claimed again after `delayMs` (default: the retry back-off). */
+  private async release(key: DigestSendKey, err: unknown, delayMs?: number): Promise<void> {
     const { store, clock } = this.opts;
     try {
       const attempts = (await store.getDigestSend(key))?.attempts ?? 1;
       const at = clock();
-      await store.releaseDigestSend(key, this.opts.instanceId, message(err), at, new Date(at.getTime() + retryDelayMs(attempts)));
+      await store.releaseDigestSend(key, this.opts.instanceId, message(err), at, new Date(at.getTime() + (delayMs ?? retryDelayMs(attempts))));
     } catch (releaseErr) {
       // The lease runs out on its own, so the send is still retried, just later.
       this.opts.log(`digest: could not release ${key.platform} ${key.destination}: ${message(releaseErr)}`);

@@ -30,6 +30,8 @@ export interface FakeConnector {
   waitFor(pred: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
   /** Make the next `n` activity posts fail with HTTP 503 (recorded in `calls`, not accepted). */
   failNext(n: number): void;
+  /** Answer every activity post `ms` late (recorded at once): a slow connector, for requests in flight. */
+  delay(ms: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   let n = 0;
   let failures = 0;
+  let delayMs = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -62,8 +65,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         res.writeHead(503, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: { code: "ServiceUnavailable", message: "fake connector: failing on purpose" } }));
       } else if (req.method === "POST" && m) {
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ id: `sent-${++n}` }));
+        const id = `sent-${++n}`;
+        setTimeout(() => {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ id }));
+        }, delayMs);
       } else {
         res.writeHead(404, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: { code: "NotFound", message: `fake connector: no ${req.method} ${path}` } }));
@@ -89,6 +95,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
     failNext: (count) => {
       failures = count;
+    },
+    delay: (ms) => {
+      delayMs = ms;
     },
     reset: () => void calls.splice(0),
     close: () =>
