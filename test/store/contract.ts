@@ -403,5 +403,5 @@ export function defineStoreContract(factory: HarnessFactory): void {
     });
   });
 
-  defineFeedbackContract(factory);
+  defineFeedbackContract(() => ({ h, store }));
 }

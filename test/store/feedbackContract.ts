@@ -2,10 +2,10 @@
  * The question log and feedback votes, part of the Store contract (called from
  * contract.ts, so it runs against SQLite and PostgreSQL alike).
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { VoteInput } from "../../src/store/feedbackTypes.js";
 import type { Store } from "../../src/store/types.js";
-import type { HarnessFactory, StoreHarness } from "./harness.js";
+import type { StoreHarness } from "./harness.js";
 
 const T0 = new Date("2024-05-01T08:00:00.000Z");
 const T1 = new Date("2024-05-01T09:15:00.000Z");
@@ -17,17 +17,16 @@ function vote(over: Partial<VoteInput> = {}): VoteInput {
   return { answerId: "a1", platform: "slack", userId: "U1", vote: "down", question: "Halton staying safe?", kind: "grade", answered: true, citations: [CITE], ...over };
 }
 
-/** Defines the feedback contract tests for one backend. */
-export function defineFeedbackContract(factory: HarnessFactory): void {
+/**
+ * Defines the feedback contract tests inside defineStoreContract, on the harness and store
+ * its beforeEach opens for each test (`current` reads them when a test runs).
+ */
+export function defineFeedbackContract(current: () => { h: StoreHarness; store: Store }): void {
   describe("question log and feedback votes", () => {
     let h: StoreHarness;
     let store: Store;
-    beforeEach(async () => {
-      h = await factory();
-      store = await h.open();
-    });
-    afterEach(async () => {
-      await h.cleanup();
+    beforeEach(() => {
+      ({ h, store } = current());
     });
 
     it("keeps unanswered questions with their reason and not-understood words, listed from a time on", async () => {
