@@ -9,6 +9,7 @@ import { loadSettings, type Settings } from "../config.js";
 import { AppError } from "../errors.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/types.js";
+import { textCacheDir } from "../corpus/cache.js";
 import { describeSync, syncCorpus } from "./corpus.js";
 import { ActionsService } from "./service.js";
 import type { Actor } from "./types.js";
@@ -36,7 +37,7 @@ export async function openCliSession(opts: CliStoreOptions): Promise<CliSession>
   const store = await openStore(settings, { clock });
   try {
     if (opts.sync !== false) {
-      const { sync, problems } = await syncCorpus(store, opts.corpus ?? settings.corpusDir, clock);
+      const { sync, problems } = await syncCorpus(store, opts.corpus ?? settings.corpusDir, clock, textCacheDir(settings.dataDir));
       for (const p of problems) process.stderr.write(`skipped ${p.file}: ${p.reason}\n`);
       if (sync.added.length || sync.archived.length || sync.unarchived.length || sync.renamed.length) {
         process.stderr.write(`corpus actions: ${describeSync(sync)}\n`);

@@ -8,15 +8,15 @@ import type { Clock } from "../clock.js";
 import type { Action, LoadProblem } from "../types.js";
 import type { Store, SyncResult } from "../store/types.js";
 
-/** The actions extracted from a corpus folder, with the files it skipped. */
-export async function readCorpusActions(corpusDir: string, clock: Clock): Promise<{ actions: Action[]; problems: LoadProblem[] }> {
-  const bot = await loadBot({ corpusDir, clock });
+/** The actions extracted from a corpus folder, with the files it skipped (PDF text from `cacheDir` when given). */
+export async function readCorpusActions(corpusDir: string, clock: Clock, cacheDir?: string): Promise<{ actions: Action[]; problems: LoadProblem[] }> {
+  const bot = await loadBot({ corpusDir, clock, cacheDir });
   return { actions: [...bot.actions], problems: [...bot.problems] };
 }
 
 /** Loads the corpus and syncs its actions into the store. @throws AppError CORPUS_NOT_FOUND for a missing folder */
-export async function syncCorpus(store: Store, corpusDir: string, clock: Clock): Promise<{ sync: SyncResult; problems: LoadProblem[] }> {
-  const { actions, problems } = await readCorpusActions(corpusDir, clock);
+export async function syncCorpus(store: Store, corpusDir: string, clock: Clock, cacheDir?: string): Promise<{ sync: SyncResult; problems: LoadProblem[] }> {
+  const { actions, problems } = await readCorpusActions(corpusDir, clock, cacheDir);
   return { sync: await store.syncActions(actions, clock()), problems };
 }
 

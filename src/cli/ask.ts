@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
-import { join } from "node:path";
 import { loadBot } from "../bot.js";
+import { textCacheDir } from "../corpus/cache.js";
 import { loadSettings } from "../config.js";
 import { AppError } from "../errors.js";
 import { renderText } from "../render/text.js";
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const settings = loadSettings();
   // The questions file is read first: a wrong path should not wait for the corpus to load.
   const questions = opts.batch ? readQuestions(opts.batch) : [program.args.join(" ")];
-  const bot = await loadBot({ corpusDir: opts.corpus ?? settings.corpusDir, cacheDir: join(settings.dataDir, "text-cache") });
+  const bot = await loadBot({ corpusDir: opts.corpus ?? settings.corpusDir, cacheDir: textCacheDir(settings.dataDir) });
   for (const p of bot.problems) process.stderr.write(`warning: ${p.file} ${p.reason} [${p.code}] (skipped)\n`);
   if (!opts.batch && !questions[0].trim()) {
     program.help();

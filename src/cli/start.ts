@@ -5,9 +5,9 @@
  */
 import { userInfo } from "node:os";
 import { openActions } from "../actions/runtime.js";
-import { join } from "node:path";
 import { loadLiveBot } from "../liveBot.js";
 import { systemClock } from "../clock.js";
+import { textCacheDir } from "../corpus/cache.js";
 import { loadSettings } from "../config.js";
 import { AppError } from "../errors.js";
 import { QuestionLogPurger } from "../feedback/purger.js";
@@ -17,7 +17,7 @@ import { startServers } from "./servers.js";
 
 async function main(): Promise<void> {
   const settings = loadSettings();
-  const loading = loadLiveBot({ corpusDir: settings.corpusDir, cacheDir: join(settings.dataDir, "text-cache") }).then((bot) => {
+  const loading = loadLiveBot({ corpusDir: settings.corpusDir, cacheDir: textCacheDir(settings.dataDir) }).then((bot) => {
     for (const p of bot.problems) process.stderr.write(`warning: ${p.file} ${p.reason} [${p.code}] (skipped)\n`);
     return bot;
   });

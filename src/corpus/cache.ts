@@ -8,6 +8,11 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PagedText, ReadProblem } from "./pdf.js";
 
+/** The cache's folder inside DATA_DIR: every command that reads the corpus shares it. */
+export function textCacheDir(dataDir: string): string {
+  return join(dataDir, "text-cache");
+}
+
 /** Bump when the text a file yields changes (layout rules, PDF.js upgrade): old entries are then ignored. */
 export const READER_VERSION = "pdf-layout-1";
 
