@@ -15,8 +15,8 @@ import { mentionsAnswer } from "./mentionAnswers.js";
 import { changeAnswer } from "./changeAnswers.js";
 import { ambiguousAuthority, answer, coverage, noReport, uniqueCitations, unknownAuthority } from "./format.js";
 import { splitQuestion } from "./split.js";
-import { applied, finish, type Applied } from "./interpret.js";
-import { pickReport } from "./select.js";
+import { applied, describeQuery, finish, type Applied } from "./interpret.js";
+import { pickReport, selectReports } from "./select.js";
 
 /** Answers one question from the knowledge base (each part of a question that asks several things). */
 export function ask(question: string, kb: KnowledgeBase): Answer {
@@ -84,6 +84,13 @@ function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
     case "compare":
       // "Compare all the councils on overall effectiveness": every authority with a report.
       if (q.authorities.length < 2 && /\b(all|every|each)\b/i.test(text)) return compareAnswer({ ...q, authorities: kb.authorities() }, kb, done);
+      // "Compare the London boroughs on adoption": the authorities of that place, type or framework.
+      if (!q.authorities.length && (q.region || q.councilType)) {
+        const names = [...new Set(selectReports(kb, q, done, false).map((r) => r.inspection.authority))];
+        done.when = undefined;
+        if (names.length) return compareAnswer({ ...q, authorities: names }, kb, done);
+        return answer(text, "compare", false, `The corpus has no report on ${describeQuery(q, done, kb.lex).split(" side by side")[0]}. ${coverage(kb)}`);
+      }
       if (q.authorities.length < 2) {
         if (q.authorities.length === 1) return withReport.length ? lookupAnswer(q, kb, withReport[0], done) : noReport(text, kb, q.authorities[0], q.year);
         return answer(text, "compare", false, `Which authorities should I compare? Name two or more. ${coverage(kb)}`);

@@ -209,3 +209,12 @@ describe("change over time", () => {
     expect(who("which metropolitan boroughs improved")).toEqual([]);
   });
 });
+
+describe("comparisons by place", () => {
+  it("compares the councils of a region or type, and no others", () => {
+    const a = bot.ask("compare councils in the West Midlands");
+    expect(a.kind).toBe("compare");
+    expect([...new Set(a.judgements.map((j) => j.authority))].sort()).toEqual(["Herefordshire", "Sandwell", "Telford and Wrekin"]);
+    expect(bot.ask("compare the metropolitan boroughs in London").answered).toBe(false);
+  });
+});
