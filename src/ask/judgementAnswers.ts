@@ -3,7 +3,7 @@
  * named), its whole table, lists of authorities by grade, and comparisons.
  */
 import type { Answer, FrameworkId, Judgement, Report } from "../types.js";
-import type { AreaRef, GradeKey, Lexicon } from "../knowledge/lexicon.js";
+import type { AreaRef, Lexicon } from "../knowledge/lexicon.js";
 import { notJudgedThen } from "../knowledge/areaDates.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import type { Query } from "./parse.js";

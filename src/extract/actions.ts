@@ -58,7 +58,7 @@ const AUTHORITY_HEADING = /^what does the local authority need to improve/i;
 /** Who owns the board's actions, in `Action.service`. */
 export const BOARD = "Local Safeguarding Children Board";
 /** A line saying the list is empty: "The inspection did not find any areas for priority and immediate action." */
-const NO_ITEMS = /(did not|has not|have not|does not|no)[^.]{0,40}(find|found|identif\w*|make|made)\b[^.]{0,20}\b(any )?(areas?|recommendations?|priority|actions?)\b|^(there are )?no (areas? for|recommendations|priority)/i;
+const NO_ITEMS = /\b(did not|has not|have not|does not|no)\b[^.]{0,40}\b(find|found|identif\w*|make|made)\b[^.]{0,20}\b(any )?(areas?|recommendations?|priority|actions?)\b|^(there are )?no (areas? for|recommendations|priority)/i;
 /** An item that only introduces the items below it ("15. In order to improve ..., the local authority should take the following action."). */
 const ITEM_INTRO = /\b(should|must) take the following\b|\bfollowing (actions?|recommendations?)\s*[.:]?$/i;
 /** A sentence that ends by introducing a list. */

@@ -4,7 +4,7 @@
  * header rows ("Safeguarding services") that set the service for the rows below.
  */
 import type { FrameworkId } from "../types.js";
-import type { Lexicon, ServiceRef } from "../knowledge/lexicon.js";
+import type { Lexicon } from "../knowledge/lexicon.js";
 import type { Line } from "./document.js";
 import { readGradeCell, type ReadGrade } from "./grades.js";
 import { tokenize } from "../text/words.js";
