@@ -20,9 +20,11 @@ export async function syncCorpus(store: Store, corpusDir: string, clock: Clock, 
   return { sync: await store.syncActions(actions, clock()), problems };
 }
 
-/** One line saying what a sync changed: "3 new, 1 archived, 0 back from the archive, 22 carried over to stable ids". */
+/** One line saying what a sync changed: "3 new, 1 archived, 0 back from the archive, 1 of the archived superseded by a later inspection". */
 export function describeSync(sync: SyncResult): string {
   const parts = [`${sync.added.length} new`, `${sync.archived.length} archived`, `${sync.unarchived.length} back from the archive`];
+  if (sync.superseded.length) parts.push(`${sync.superseded.length} of the archived superseded by a later inspection`);
+  if (sync.carried.length) parts.push(`${sync.carried.length} repeated by a later inspection with their status carried over`);
   if (sync.renamed.length) parts.push(`${sync.renamed.length} carried over to new ids (old ids still work)`);
   return parts.join(", ");
 }

@@ -13,7 +13,7 @@ import { actionNotFound, storeFailed } from "./errors.js";
 import { postgresMigrations, type Migration } from "./migrations.js";
 import * as feedback from "./postgresFeedback.js";
 import type { FeedbackVote, PurgeResult, UnansweredQuestion, Vote, VoteInput } from "./feedbackTypes.js";
-import { archiveChange, likePrefix, planSync, shortId, syncResult, toRecord, type ActionRow, type HeldAction } from "./rows.js";
+import { archiveChange, carryChanges, likePrefix, planSync, shortId, syncResult, toRecord, type ActionRow, type HeldAction } from "./rows.js";
 import type {
   ActionChange,
   ActionFilter,
@@ -117,7 +117,7 @@ export class PostgresStore implements Store {
       const held = new Map<string, HeldAction>();
       for (const r of (await c.query(`SELECT ${ACTION_COLUMNS} FROM actions`)).rows as Row[]) {
         const row = mapAction(r);
-        held.set(row.id, { content: row, archived: row.archived });
+        held.set(row.id, { content: row, archived: row.archived, status: row.status, owner: row.owner });
       }
       const plan = planSync(held, actions);
       for (const r of plan.rename) await rename(c, r.from, r.to, at);
@@ -134,6 +134,10 @@ export class PostgresStore implements Store {
             text = $8, timescale = $9, due = $10, citation = $11::jsonb, updated_at = $12, superseded_by = $13::jsonb, inspected = $14 WHERE id = $1`,
           [a.id, a.shortId, a.authority, a.inspectionId, a.published, a.service, a.kind, a.text, a.timescale, a.due, a.citation, at, a.supersededBy, a.inspected],
         );
+      }
+      for (const ca of plan.carry) {
+        await c.query("UPDATE actions SET status = $2, owner = $3, updated_at = $4 WHERE id = $1", [ca.id, ca.status, ca.owner, at]);
+        for (const change of carryChanges(ca, at)) await addChange(c, change);
       }
       const supersededBy = new Map([...plan.insert, ...plan.update].map((a) => [a.id, a.supersededBy]));
       for (const [ids, archived] of [[plan.archive, true], [plan.unarchive, false]] as const) {

@@ -126,6 +126,17 @@ export function toRecord(r: ActionRow): ActionRecord {
 export interface HeldAction {
   content: ActionContent;
   archived: boolean;
+  /** Its workflow state, for carrying it over to a later inspection's action in the same words. */
+  status?: ActionStatus;
+  owner?: string | null;
+}
+
+/** A new action that takes the status and owner of a superseded one in the same words. */
+export interface CarryOver {
+  id: string;
+  from: string;
+  status: ActionStatus;
+  owner: string | null;
 }
 
 /** What a sync must write, worked out from the rows held and the corpus read. */
@@ -141,6 +152,8 @@ export interface SyncPlan {
   unarchive: string[];
   /** Of `archive`, those archived because a later inspection replaced theirs (their rows stay in the corpus). */
   superseded: string[];
+  /** New actions that repeat a superseded one word for word: they start with its status and owner (written after `insert`). */
+  carry: CarryOver[];
   unchanged: number;
 }
 
@@ -151,7 +164,7 @@ export interface SyncPlan {
  * names (see `findSuccessors`), so its status, owner and history are never cut off.
  */
 export function planSync(held: ReadonlyMap<string, HeldAction>, actions: readonly Action[]): SyncPlan {
-  const plan: SyncPlan = { rename: [], insert: [], update: [], archive: [], unarchive: [], superseded: [], unchanged: 0 };
+  const plan: SyncPlan = { rename: [], insert: [], update: [], archive: [], unarchive: [], superseded: [], carry: [], unchanged: 0 };
   const corpus = [...new Map(actions.map((a) => [a.id, a] as const).reverse()).values()].reverse();
   const ids = new Set(corpus.map((a) => a.id));
   const orphans = new Map([...held].filter(([id]) => !ids.has(id)));
@@ -180,11 +193,48 @@ export function planSync(held: ReadonlyMap<string, HeldAction>, actions: readonl
     if (!row.archived && superseded) archive(a.id);
     if (!changed && row.archived === superseded && from === undefined) plan.unchanged++;
   }
+  plan.carry = carryOvers(held, corpus, plan.insert, replaced);
   const renamed = new Set(plan.rename.map((r) => r.from));
   for (const [id, row] of orphans) {
     if (!renamed.has(id) && !row.archived) plan.archive.push(id);
   }
   return plan;
+}
+
+/**
+ * Statuses of actions carried over in the same words stay as they were: an action new to
+ * the store, of a current inspection, whose authority, kind and folded text are those of a
+ * held action of an earlier inspection now superseded (and not left open and unowned)
+ * starts with that action's status and owner. Only when that earlier action is the one match.
+ */
+function carryOvers(held: ReadonlyMap<string, HeldAction>, corpus: readonly Action[], inserted: readonly ActionContent[], replaced: ReadonlyMap<string, SupersededBy>): CarryOver[] {
+  const worked = new Map<string, [string, HeldAction][]>();
+  for (const [id, row] of held) {
+    const superseded = replaced.has(id) || row.content.supersededBy !== null;
+    if (!superseded || !row.status || (row.status === "open" && !row.owner)) continue;
+    const key = contentKey(row.content);
+    worked.set(key, [...(worked.get(key) ?? []), [id, row]]);
+  }
+  if (worked.size === 0) return [];
+  const isNew = new Set(inserted.map((c) => c.id));
+  const out: CarryOver[] = [];
+  for (const a of corpus) {
+    if (!isNew.has(a.id) || replaced.has(a.id)) continue;
+    const match = worked.get(contentKey(a));
+    if (match?.length !== 1) continue;
+    const [from, row] = match[0];
+    out.push({ id: a.id, from, status: row.status!, owner: row.owner ?? null });
+  }
+  return out;
+}
+
+/** The history rows a carry-over writes: status and owner as the superseded action had them. */
+export function carryChanges(c: CarryOver, at: Date): ActionChange[] {
+  const by = `${CORPUS_ACTOR}: carried over from ${shortId(c.from)}`;
+  const out: ActionChange[] = [];
+  if (c.status !== "open") out.push({ actionId: c.id, at: at.toISOString(), by, field: "status", from: "open", to: c.status });
+  if (c.owner) out.push({ actionId: c.id, at: at.toISOString(), by, field: "owner", from: null, to: c.owner });
+  return out;
 }
 
 /** What identifies an action whatever its id: authority, kind and folded text. */
@@ -263,6 +313,7 @@ export function syncResult(plan: SyncPlan): SyncResult {
     updated: plan.update.map((c) => c.id),
     archived: [...plan.archive],
     superseded: [...plan.superseded],
+    carried: plan.carry.map((c) => ({ from: c.from, to: c.id })),
     unarchived: [...plan.unarchive],
     renamed: plan.rename.map((r) => ({ ...r })),
     unchanged: plan.unchanged,

@@ -13,7 +13,7 @@ import { actionNotFound, storeFailed } from "./errors.js";
 import { sqliteMigrations, type Migration } from "./migrations.js";
 import * as feedback from "./sqliteFeedback.js";
 import type { FeedbackVote, PurgeResult, UnansweredQuestion, Vote, VoteInput } from "./feedbackTypes.js";
-import { archiveChange, likePrefix, planSync, shortId, syncResult, toRecord, type ActionRow, type HeldAction } from "./rows.js";
+import { archiveChange, carryChanges, likePrefix, planSync, shortId, syncResult, toRecord, type ActionRow, type HeldAction } from "./rows.js";
 import type {
   ActionChange,
   ActionFilter,
@@ -104,7 +104,7 @@ export class SqliteStore implements Store {
       const held = new Map<string, HeldAction>();
       for (const r of this.db.prepare(`SELECT ${ACTION_COLUMNS} FROM actions`).all() as Row[]) {
         const row = mapAction(r);
-        held.set(row.id, { content: row, archived: row.archived });
+        held.set(row.id, { content: row, archived: row.archived, status: row.status, owner: row.owner });
       }
       const plan = planSync(held, actions);
       const now = at.toISOString();
@@ -118,6 +118,11 @@ export class SqliteStore implements Store {
       for (const r of plan.rename) this.rename(r.from, r.to, now);
       for (const c of plan.insert) insert.run({ ...c, now });
       for (const c of plan.update) update.run({ ...c, now });
+      const carry = this.db.prepare("UPDATE actions SET status = ?, owner = ?, updated_at = ? WHERE id = ?");
+      for (const c of plan.carry) {
+        carry.run(c.status, c.owner, now, c.id);
+        for (const change of carryChanges(c, at)) this.addChange(change);
+      }
       const supersededBy = new Map([...plan.insert, ...plan.update].map((c) => [c.id, c.supersededBy]));
       for (const id of plan.archive) {
         setArchived.run(1, now, id);

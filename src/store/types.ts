@@ -77,6 +77,8 @@ export interface SyncResult {
   archived: string[];
   /** Of `archived`, those a later inspection of the same authority superseded. */
   superseded: string[];
+  /** New actions of a later inspection that repeat a superseded one word for word and took its status and owner. */
+  carried: { from: string; to: string }[];
   unarchived: string[];
   /**
    * Held actions the corpus now names by another id (an older id scheme, a report renamed

@@ -73,7 +73,7 @@ export function defineStoreContract(factory: HarnessFactory): void {
       const reread = corpus().filter((a) => a.authority !== "Halton");
       reread[1] = { ...reread[1], due: "2011-08-07" };
       const res = await store.syncActions(reread, T2);
-      expect(res).toEqual({ added: [], updated: ["oxfordshire-2011-03-07-2"], archived: ["halton-2011-03-07-1"], superseded: [], unarchived: [], renamed: [], unchanged: 2 });
+      expect(res).toEqual({ added: [], updated: ["oxfordshire-2011-03-07-2"], archived: ["halton-2011-03-07-1"], superseded: [], carried: [], unarchived: [], renamed: [], unchanged: 2 });
 
       const ox2 = await store.getAction("oxfordshire-2011-03-07-2");
       expect(ox2).toMatchObject({ due: "2011-08-07", owner: "Bob", status: "open" });
@@ -102,18 +102,27 @@ export function defineStoreContract(factory: HarnessFactory): void {
       await store.syncActions(corpus(), T0);
       await store.setStatus("oxfordshire-2011-03-07-1", "in-progress", "Ann", T1);
       const later = { ...inspection("Oxfordshire", "2016-02-01"), id: "oxfordshire-2015-11-02", start: "2015-11-02", end: "2015-11-26", file: "oxfordshire-2016.txt", framework: "SIF" as const };
-      const withLater = [...corpus(), action("Oxfordshire", 9, { inspection: later })];
+      // The later report repeats recommendation 1 word for word: that one keeps its status.
+      const withLater = [...corpus(), action("Oxfordshire", 9, { inspection: later }), action("Oxfordshire", 1, { inspection: later })];
       const res = await store.syncActions(withLater, T2);
-      expect(res).toMatchObject({ added: ["oxfordshire-2015-11-02-9"], archived: ["oxfordshire-2011-03-07-1", "oxfordshire-2011-03-07-2"], superseded: ["oxfordshire-2011-03-07-1", "oxfordshire-2011-03-07-2"] });
+      expect(res).toMatchObject({
+        added: ["oxfordshire-2015-11-02-9", "oxfordshire-2015-11-02-1"],
+        archived: ["oxfordshire-2011-03-07-1", "oxfordshire-2011-03-07-2"],
+        superseded: ["oxfordshire-2011-03-07-1", "oxfordshire-2011-03-07-2"],
+        carried: [{ from: "oxfordshire-2011-03-07-1", to: "oxfordshire-2015-11-02-1" }],
+      });
       expect(await store.getAction("oxfordshire-2011-03-07-1")).toMatchObject({
         archived: true,
         status: "in-progress",
         supersededBy: { inspectionId: "oxfordshire-2015-11-02", framework: "SIF", start: "2015-11-02", published: "2016-02-01", file: "oxfordshire-2016.txt" },
       });
-      expect((await store.listActions({ authority: "Oxfordshire" })).map((a) => a.id)).toEqual(["oxfordshire-2015-11-02-9"]);
+      expect(await store.getAction("oxfordshire-2015-11-02-1")).toMatchObject({ archived: false, status: "in-progress" });
+      expect((await store.history("oxfordshire-2015-11-02-1")).map((c) => [c.field, c.by, c.to])).toEqual([["status", `corpus: carried over from ${shortId("oxfordshire-2011-03-07-1")}`, "in-progress"]]);
+      expect(await store.getAction("oxfordshire-2015-11-02-9")).toMatchObject({ status: "open" });
+      expect((await store.listActions({ authority: "Oxfordshire" })).map((a) => a.id).sort()).toEqual(["oxfordshire-2015-11-02-1", "oxfordshire-2015-11-02-9"]);
       expect((await store.history("oxfordshire-2011-03-07-2")).map((c) => [c.field, c.by, c.to])).toEqual([["archived", "corpus: superseded by oxfordshire-2015-11-02", "true"]]);
       // Synced again: nothing changes; without the later report: current again, status kept.
-      expect(await store.syncActions(withLater, T2)).toMatchObject({ archived: [], superseded: [], unarchived: [], unchanged: 5 });
+      expect(await store.syncActions(withLater, T2)).toMatchObject({ archived: [], superseded: [], carried: [], unarchived: [], unchanged: 6 });
       const back = await store.syncActions(corpus(), T2);
       expect(back.unarchived.sort()).toEqual(["oxfordshire-2011-03-07-1", "oxfordshire-2011-03-07-2"]);
       expect(await store.getAction("oxfordshire-2011-03-07-1")).toMatchObject({ archived: false, status: "in-progress", supersededBy: null });
