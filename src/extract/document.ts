@@ -44,6 +44,8 @@ export interface Doc {
   lines: Line[];
   blocks: Block[];
   sentences: Sentence[];
+  /** For a paged source (PDF): the 1-based page of each line (index = line number - 1). */
+  pages?: readonly number[];
 }
 
 const ENDS_SENTENCE = /[.!?:;]["')\]]*$/;
@@ -112,5 +114,5 @@ export function prepare(src: SourceFile): Doc {
       from = cut;
     }
   }
-  return { file: src.file, lines, blocks, sentences };
+  return { file: src.file, lines, blocks, sentences, pages: src.pages };
 }

@@ -27,7 +27,12 @@ interface Candidate {
   citation: Citation;
 }
 
-const STRENGTH = { table: 3, bullet: 2, sentence: 1 } as const;
+/**
+ * How much a statement weighs, by where it stands. A published report's first page carries
+ * the inspection's judgement table: its rows outweigh a body section's heading row that
+ * disagrees (which would otherwise make a conflict of equals, and no answer at all).
+ */
+const STRENGTH = { firstPageTable: 4, table: 3, bullet: 2, sentence: 1 } as const;
 
 /** Cheap pre-checks: most lines name no service and no grade, and need no tokenizing. */
 export const MAY_NAME_SERVICE = /safeguard|looked|\bla?c\b|\bcla\b|in care|child protection/i;
@@ -93,7 +98,7 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
           area: best ? best.value[0] : null,
           label,
           grade: p.grade.key,
-          strength: STRENGTH.table,
+          strength: doc.pages?.[row.line - 1] === 1 ? STRENGTH.firstPageTable : STRENGTH.table,
           source: "table",
           citation: { file: doc.file, line: row.line, lineEnd: row.lineEnd, quote: row.quote },
         });

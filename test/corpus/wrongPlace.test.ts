@@ -156,4 +156,22 @@ describe("grades only from the right place", () => {
     expect(g["care-leavers"]).toBe("Outstanding");
     expect(g["in-care"]).toBeUndefined();
   });
+
+  it("keeps the first page's grade when a body heading row on a later page states another", async () => {
+    const bot = await botFor([
+      [
+        "Inspection of Wokingham local authority children's services",
+        "Inspection dates: 2 to 6 October 2023",
+        null,
+        { cells: [{ text: "Judgement", x: 72 }, { text: "Grade", x: 330 }] },
+        ...tableRow(["The impact of leaders on social work", "practice with children and families"], ["Good"]),
+        null,
+        ...tableRow(["The experiences and progress of", "children in care"], ["Outstanding"]),
+        null,
+        ...tableRow(["Overall effectiveness"], ["Good"]),
+      ],
+      [{ cells: [{ text: "The experiences and progress of children in care", x: 72 }, { text: "Good", x: 400 }] }, "Children in care are seen often by their social workers."],
+    ]);
+    expect(grades(bot)["in-care"]).toBe("Outstanding");
+  });
 });
