@@ -12,6 +12,7 @@ import { answer } from "./format.js";
 import { describeQuery, type Applied } from "./interpret.js";
 import { inspectionWords, matchingJudgements } from "./judgementAnswers.js";
 import { selectReports } from "./select.js";
+import { searchAnswer } from "./otherAnswers.js";
 import { GRADE_LEVEL } from "./slots.js";
 
 type Direction = "improved" | "declined" | "same";
@@ -57,6 +58,11 @@ function oneCouncil(q: Query, kb: KnowledgeBase, authority: string, done: Applie
   if (q.change) done.slots.add("change");
   if (reports.length < 2) {
     const only = reports[0];
+    // One inspection has no grades to compare, but its report may say what improved: its words, said plainly.
+    if (only) {
+      const said = searchAnswer(q, kb, authority, done);
+      if (said.answered) return { ...said, text: `The corpus has one inspection of ${authority} (${inspectionWords(only)}), so I cannot compare its grades with an earlier one. Its report says:\n${said.text}` };
+    }
     return answer(q.text, "change", false, `The corpus has ${only ? `only one report on ${authority} that fits (${inspectionWords(only)})` : `no report on ${authority} that fits`}, so I cannot say how its grades changed.`);
   }
   const lines: string[] = [];

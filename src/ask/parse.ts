@@ -104,7 +104,7 @@ function detectIntent(q: string, s: Seen): Intent {
   if (CHANGE_WORDS.test(s.free.join(" ")) && !TOLD_TO.test(t) && !/\b(to improve|areas? for improvement|should|must|needs? to)\b/.test(t)) return "change";
   if (!hasAuthority && /\b(how many|number of|count|total)\b/.test(t) && COUNCILS.test(t) && (hasGrade || s.hasPlaces || hasArea)) return "count";
   if (
-    /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change)|deadlines?|(improvement|action) plan|told .* to|ask(ed)? .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
+    /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change|get better|be better)|deadlines?|(improvement|action) plan|told .* to|ask(ed)? .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
     !/\bcapacity\b/.test(t)
   )
     return "actions";
@@ -137,6 +137,8 @@ const UNDERSTOOD = new Set([
   ..."list name names show me find which whose how many number count total rated rating ratings judged judgement judgements judgment judgments graded grade grades scored score scores received receive awarded achieved achieve given gets getting result results outcome outcomes found considered got been being".split(" "),
   ..."councils council's councils' authorities authority's la las places ones areas area boroughs services service children childrens ofsted inspection inspections inspected reports report time times ever currently now overall level levels judgements' there listed named please were was round cycle".split(" "),
   ..."compare comparison versus vs against between side by both each their its".split(" "),
+  // Verbs of judging: how the grade was given, not which councils.
+  ..."rate rates judge judges assess assessed assessment award gave give gives marked mark deemed regarded described classed classified categorised labelled earned earn obtained obtain secured secure inspector inspectors inspecting inspect evaluated evaluation get awarded giving".split(" "),
   ..."improved improve improving better worse declined declining deteriorated deteriorating worsened slipped dropped changed change changes trend trajectory up down gone went become became since last previous earlier two inspection".split(" "),
 ]);
 
