@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { AppError } from "./errors.js";
+import { LOG_LEVELS, type LogLevel } from "./log.js";
 
 const optionalString = z
   .string()
@@ -83,6 +84,7 @@ const schema = z
     ToChannelFromBotOAuthScope: optionalString,
     TEAMS_ALLOW_ANONYMOUS: boolish,
     ADMIN_USERS: optionalString,
+    LOG_LEVEL: z.enum(LOG_LEVELS).optional().default("info"),
     DIGEST_TZ: optionalString,
     DIGEST_TIME: optionalString.refine((s) => s === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), {
       message: "must be HH:MM (24-hour), e.g. 09:00",
@@ -189,6 +191,8 @@ export interface Settings {
   slack?: SlackSettings;
   teams?: TeamsSettings;
   adminUsers: string[];
+  /** LOG_LEVEL: how much the JSON log on stderr says (default info). */
+  logLevel: LogLevel;
   digest: { timeZone: string; time: string; days: string };
   /**
    * QUESTION_LOG_DAYS: days unanswered questions and feedback (both hold question text) are
@@ -243,6 +247,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
         }
       : undefined,
     adminUsers: (e.ADMIN_USERS ?? "").split(/[\s,]+/).filter(Boolean),
+    logLevel: e.LOG_LEVEL,
     digest: { timeZone, time: e.DIGEST_TIME ?? "09:00", days: (e.DIGEST_DAYS ?? "weekdays").toLowerCase() },
     questionLogDays: e.QUESTION_LOG_DAYS,
   };

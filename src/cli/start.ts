@@ -14,14 +14,18 @@ import { QuestionLogPurger } from "../feedback/purger.js";
 import { FeedbackService } from "../feedback/service.js";
 import { runTerminalChat } from "./chat.js";
 import { startServers } from "./servers.js";
+import { createLogger, lineLogger } from "../log.js";
 
 async function main(): Promise<void> {
   const settings = loadSettings();
+  const serving = Boolean(settings.slack || settings.teams);
+  // A server logs JSON (pino) for its log collector; the terminal chat writes plain lines.
+  const log = serving ? lineLogger(createLogger({ level: settings.logLevel })) : (m: string) => void process.stderr.write(`${m}\n`);
   const loading = loadLiveBot({ corpusDir: settings.corpusDir, cacheDir: textCacheDir(settings.dataDir) }).then((bot) => {
-    for (const p of bot.problems) process.stderr.write(`warning: ${p.file} ${p.reason} [${p.code}] (skipped)\n`);
+    for (const p of bot.problems) log(`warning: ${p.file} ${p.reason} [${p.code}] (skipped)`);
     return bot;
   });
-  if (!settings.slack && !settings.teams) {
+  if (!serving) {
     const bot = await loading;
     // The actions store is a bonus here: if it cannot open (a read-only folder), chat anyway.
     const actions = await openActions({ settings, actions: bot.actions }).catch((err: unknown) => {
@@ -36,7 +40,7 @@ async function main(): Promise<void> {
     await actions?.store.close();
     return;
   }
-  const running = await startServers(loading, settings, (m) => process.stderr.write(`${m}\n`));
+  const running = await startServers(loading, settings, log);
   const stop = async () => {
     await running.stop();
     process.exit(0);
