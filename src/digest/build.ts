@@ -56,7 +56,7 @@ function byInspection(actions: ActionView[], summarised: boolean): DigestInspect
   for (const a of actions) {
     let i = out.get(a.inspectionId);
     if (!i) {
-      i = { inspectionId: a.inspectionId, title: a.citation.source ?? a.citation.file, published: a.published, publishedAgo: a.publishedAgo, inspected: a.inspected, inspectedAgo: a.inspectedAgo, openCount: 0, overdueCount: 0, actions: [] };
+      i = { inspectionId: a.inspectionId, title: a.citation.source ?? `${a.authority} (${a.citation.file})`, published: a.published, publishedAgo: a.publishedAgo, inspected: a.inspected, inspectedAgo: a.inspectedAgo, openCount: 0, overdueCount: 0, actions: [] };
       out.set(a.inspectionId, i);
     }
     i.openCount++;

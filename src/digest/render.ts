@@ -18,14 +18,22 @@ export function inspectionHeading(i: DigestInspection): string {
   return when ? `${i.title} · ${when}` : i.title;
 }
 
-/** Plain text, no markup: a title, the summary, then each authority's inspections and their actions (or their counts, when summarised). */
+/**
+ * Plain text, no markup: a title, the summary, then each authority's inspections and their
+ * actions; a summarised digest gives one line of counts per authority and inspection.
+ */
 export function renderDigestText(d: Digest): string {
   const lines = [digestTitle(d), d.summary];
   if (d.scope.length) lines.push(`For ${d.scope.join(", ")}.`);
+  if (d.summarised) lines.push("");
   for (const g of d.groups) {
+    if (d.summarised) {
+      for (const i of g.inspections) lines.push(`${inspectionHeading(i)}: ${groupCounts(i)}`);
+      continue;
+    }
     lines.push("", `${g.authority} (${groupCounts(g)})`);
     for (const i of g.inspections) {
-      lines.push(`  ${inspectionHeading(i)}${d.summarised ? `: ${groupCounts(i)}` : ""}`);
+      lines.push(`  ${inspectionHeading(i)}`);
       for (const a of i.actions) lines.push(formatActionLine(a, { since: false }));
     }
   }

@@ -8,7 +8,7 @@ import type { ActionView } from "../actions/types.js";
 /** The open actions of one inspection of an authority. */
 export interface DigestInspection {
   inspectionId: string;
-  /** The report as people know it ("Halton, inspection of May 2024"), else its file. */
+  /** The report as people know it ("Halton, inspection of May 2024"), else the authority and its file. */
   title: string;
   /** Publication date of its report (ISO), and how long before the digest's day that was. */
   published: string | null;

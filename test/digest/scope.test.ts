@@ -66,8 +66,9 @@ describe("digest scope, grouping and dates", () => {
     expect(d.summarised).toBe(true);
     expect(d.groups.every((g) => g.actions.length === 0 && g.openCount > 0)).toBe(true);
     const text = renderDigestText(d);
-    expect(text).toContain("Halton (2 open)");
-    expect(text).toMatch(/Halton, inspection of May 2024 · report published 2024-07-12, 1 year 5 months ago: 2 open/);
+    // One line of counts per authority and inspection.
+    expect(text).toContain("Halton, inspection of May 2024 · report published 2024-07-12, 1 year 5 months ago: 2 open\n");
+    expect(text).toMatch(/\nOxfordshire \(oxfordshire.txt\) · report published 2011-05-06, 14 years 7 months ago: 2 open, 2 overdue\n/);
     expect(text).toContain("actions <authority> in chat");
     expect(text.split("\n").length).toBeLessThan(20);
     expect((await buildDigest(store, "2026-01-05")).summarised).toBe(false);
