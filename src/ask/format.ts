@@ -88,5 +88,6 @@ export function ambiguousAuthority(question: string, kb: KnowledgeBase, word: st
 /** The answer when the question names no authority the bot recognises. */
 export function unknownAuthority(question: string, kb: KnowledgeBase, name: string | null): Answer {
   const lead = name ? `I don't recognise "${name}" as an English local authority with children's services.` : "Which council do you mean? I couldn't find an authority's name in the question.";
-  return answer(question, "unknown", false, `${lead} ${coverage(kb)}`, [], [], { suggestions: kb.authorities().slice(0, 3).map((a) => `${a} overall effectiveness`) });
+  const suggestions = kb.authorities().slice(0, 3).map((a) => `${a} overall effectiveness`);
+  return answer(question, "unknown", false, `${lead} ${coverage(kb)}`, [], [], { suggestions, ...(name ? { notUnderstood: [name] } : {}) });
 }

@@ -187,8 +187,10 @@ export function finish(q: Query, a: Answer, done: Applied, lex: Lexicon): Answer
   const looseSlots = new Set<Slot>(["authorities", ...(TOPIC_KINDS.has(q.intent) ? (["areas", "services", "grade", "anyArea"] as Slot[]) : [])]);
   const unapplied = filledSlots(q).filter((s) => !done.slots.has(s) && !looseSlots.has(s));
   const missing = [...unapplied.map((s) => slotWords(q, s, lex)), ...q.notUnderstood].filter(Boolean);
-  // The words are kept on the answer too: the question log counts what the bot most often did not understand.
-  if (!missing.length || !a.answered) return { ...a, interpretation, ...(missing.length ? { notUnderstood: missing } : {}) };
+  // The words are kept on the answer too (with any it named itself, e.g. an unknown council):
+  // the question log counts what the bot most often did not understand.
+  const words = [...new Set([...(a.notUnderstood ?? []), ...missing])];
+  if (!missing.length || !a.answered) return { ...a, interpretation, ...(words.length ? { notUnderstood: words } : {}) };
   const quoted = missing.map((w) => `'${w}'`).join(", ");
   if (SETS.has(q.intent)) {
     const text = `I could not apply ${quoted} to this question, so I won't list councils that may not fit it. I understood: ${interpretation}. Try asking without ${missing.length === 1 ? "it" : "them"}, or in other words.`;

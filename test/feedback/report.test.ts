@@ -160,3 +160,13 @@ describe("QUESTION_LOG_DAYS", () => {
     for (const bad of ["-1", "1.5", "thirty"]) expect(() => loadSettings({ QUESTION_LOG_DAYS: bad })).toThrow(/QUESTION_LOG_DAYS must be a whole number/);
   });
 });
+
+describe("the words an answer did not understand, from the real core", () => {
+  it("names an unknown place and a condition it could not apply, and none for a question it answered", async () => {
+    const { loadBot } = await import("../../src/bot.js");
+    const bot = await loadBot({ corpusDir: "seeds" });
+    expect(notUnderstoodOf(bot.ask("What is the weather in Paris?"))).toEqual(["Paris"]);
+    expect(notUnderstoodOf(bot.ask("Which councils in Narnia were good?"))).toEqual(["narnia"]);
+    expect(notUnderstoodOf(bot.ask("What was Halton's staying safe grade?"))).toEqual([]);
+  });
+});
