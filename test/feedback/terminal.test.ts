@@ -84,7 +84,7 @@ describe("the question log from the terminal chat", () => {
     // "feedback" in the terminal chat is the same report.
     const asked = await run(START, [], { DATA_DIR: dir }, "feedback 7d\n");
     expect(asked.stdout).toMatch(/3 unanswered questions, 0 👎, 0 👍/);
-    expect(asked.stdout).toContain("Words most often not understood: quidditch (1)");
+    expect(asked.stdout).toMatch(/Words most often not understood: .*quidditch \(1\)/);
   });
 
   it("with QUESTION_LOG_DAYS=0 nothing is kept, and what was kept before is purged at start", async () => {
