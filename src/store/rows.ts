@@ -288,12 +288,20 @@ export function findSuccessors(orphans: ReadonlyMap<string, HeldAction>, newcome
   return out;
 }
 
+/** True when an action's inspection states no date at all. */
+function undated(a: Action): boolean {
+  return a.inspection.start === null && a.inspection.end === null && a.inspection.published === null && a.inspection.reportDate === null;
+}
+
 /** The one held row `a` most plausibly continues, or null when there is none or no single one. */
 function onlyCandidate(a: Action, candidates: [string, HeldAction][]): string | null {
   const tiers: ((row: HeldAction) => boolean)[] = [
     (row) => row.content.inspectionId === a.inspection.id,
     (row) => a.inspection.published !== null && row.content.published === a.inspection.published,
-    () => true,
+    // Only when neither side is dated can two inspection ids be the same inspection (an
+    // undated report's id comes from its file name); otherwise a later inspection repeating
+    // an earlier one's recommendation would inherit its status.
+    (row) => undated(a) && row.content.published === null,
   ];
   for (const tier of tiers) {
     const fit = candidates.filter(([, row]) => tier(row));

@@ -205,6 +205,27 @@ export function defineStoreContract(factory: HarnessFactory): void {
       expect(guess).toMatchObject({ added: [c.id], renamed: [] });
       expect([...guess.archived].sort()).toEqual([a.id, b.id].sort());
     });
+
+    it("never gives a later inspection's action the status of an earlier one with the same words", async () => {
+      const y2011 = action("Derby", 1, { text: "Improve the quality of supervision." });
+      await store.syncActions([y2011], T0);
+      await store.setStatus(y2011.id, "done", "Ann", T1);
+      // The 2011 report leaves the corpus as the 2015 one, saying the same thing, arrives.
+      const insp2015 = { ...inspection("Derby", "2015-06-01"), id: "derby-2015-04-13", start: "2015-04-13", end: "2015-05-07" };
+      const y2015 = action("Derby", 2, { text: "Improve the quality of supervision.", inspection: insp2015 });
+      const res = await store.syncActions([y2015], T2);
+      expect(res).toMatchObject({ added: [y2015.id], archived: [y2011.id], renamed: [] });
+      expect(await store.getAction(y2015.id)).toMatchObject({ status: "open" });
+
+      // An undated report that moves (its inspection id comes from its file name) keeps its status.
+      const undated = { ...inspection("Derby", null), id: "derby-derby-txt", start: null, end: null };
+      const before = action("Derby", 3, { text: "Publish the plan.", inspection: undated });
+      await store.syncActions([y2015, before], T2);
+      await store.assign(before.id, "Bob", "Ann", T2);
+      const moved = action("Derby", 4, { text: "Publish the plan.", inspection: { ...undated, id: "derby-old-derby-txt", file: "old/derby.txt" } });
+      expect((await store.syncActions([y2015, moved], T2)).renamed).toEqual([{ from: before.id, to: moved.id }]);
+      expect(await store.getAction(moved.id)).toMatchObject({ owner: "Bob" });
+    });
   });
 
   describe("listActions and findActionIds", () => {
