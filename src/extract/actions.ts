@@ -52,7 +52,7 @@ function servicesOf(text: string, lex: Lexicon, inspection: Inspection): Service
 /** A heading or sentence that opens the local authority's (or the board's) list of actions. */
 const LIST_HEADING = /^(what does the (local authority|lscb|board|local safeguarding children board) need to improve\??|priority and immediate actions?)$/i;
 /** A heading that starts the part of a report about the Local Safeguarding Children Board: its lists are the board's. */
-const BOARD_HEADING = /^(section \d+\s*:?\s*)?(review of |inspection findings\s*[-–:]?\s*|the effectiveness of )?(the )?(local safeguarding children board|lscb\b)|^what does the (lscb|local safeguarding children board) need to improve/i;
+const BOARD_HEADING = /^(section \d+\s*:?\s*)?(review of |inspection findings\s*[-–:]?\s*|the effectiveness of )?(the )?(local safeguarding( children board)?$|local safeguarding children board|lscb\b)|^what does the (lscb|local safeguarding children board) need to improve/i;
 /** A heading that returns to the local authority's part. */
 const AUTHORITY_HEADING = /^what does the local authority need to improve/i;
 /** Who owns the board's actions, in `Action.service`. */
@@ -129,7 +129,9 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
     before = line;
     const heading = isHeading(line);
     const standing = isStandingHeading(doc, i, line);
-    if (standing && BOARD_HEADING.test(line.body)) board = true;
+    // A section heading, not a judgement of the board ("The Local Safeguarding Children Board is good",
+    // on a first page too): only a heading that says nothing of the board starts its part.
+    if (standing && BOARD_HEADING.test(line.body) && !/\b(is|are|requires?|has|have|was|were)\b/i.test(line.body)) board = true;
     else if (standing && AUTHORITY_HEADING.test(line.body)) board = false;
     // Table headers ("Services for looked after children<TAB>", or a title over rows)
     // head grade tables, not sections of recommendations.

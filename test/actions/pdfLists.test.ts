@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadBot } from "../../src/bot.js";
 import { BOARD } from "../../src/extract/actions.js";
 import type { Action } from "../../src/types.js";
-import { ilacsPdf, sifPdf } from "./reportPdfs.js";
+import { ilacsPdf, lacPdf, sifPdf } from "./reportPdfs.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -75,5 +75,18 @@ describe("SIF: numbered lists of the local authority and of the LSCB", () => {
   it("never takes the findings' numbered paragraphs or prose for actions", async () => {
     const actions = await actionsOf({ "sif.pdf": await sifPdf("Devon County", { inspected: "24 February – 18 March 2015", published: "12 May 2015" }, { priority: null, areas, board }) });
     for (const a of actions) expect(a.text).not.toMatch(/strengths|leadership and partners|value their|should be commended/);
+  });
+});
+
+describe("2013 looked after children: areas for improvement by timescale", () => {
+  it("reads each bullet whole under its timescale, with the due date the timescale sets, and not the introducing paragraph", async () => {
+    const immediately = [["ensure all children have a care plan which sets out their needs", "and how they will be met"], ["ensure all care leavers have a pathway plan"]];
+    const threeMonths = [["ensure all children have a good quality personal education plan", "which addresses their educational needs"]];
+    const actions = await actionsOf({ "lac.pdf": await lacPdf("Norfolk", "16 August 2013", [["Immediately:", immediately], ["Within three months:", threeMonths]]) });
+    expect(actions.map((a) => [a.text, a.timescale, a.due])).toEqual([
+      [immediately[0].join(" "), "Immediately", "2013-08-16"],
+      [immediately[1].join(" "), "Immediately", "2013-08-16"],
+      [threeMonths[0].join(" "), "Within three months", "2013-11-16"],
+    ]);
   });
 });

@@ -79,6 +79,8 @@ export function sifPdf(authority: string, dates: { inspected: string; published:
     null,
     "The overall judgement is that children's services require",
     "improvement",
+    null,
+    "The Local Safeguarding Children Board is good",
     ...footer(title, 1),
   ];
   const priority: RowSpec[] = lists.priority
@@ -108,4 +110,34 @@ export function sifPdf(authority: string, dates: { inspected: string; published:
     ...footer(title, 4),
   ];
   return makePdf([page1, page2, page3, page4]);
+}
+
+/** A 2013 looked after children inspection report: "Areas for improvement" by timescale, bullets set in under each, over a page break. */
+export function lacPdf(authority: string, published: string, byTimescale: [string, string[][]][]): Promise<Uint8Array> {
+  const title = `${authority} Inspection of looked after children services`;
+  const bullets = (items: string[][]) => items.flatMap((lines) => [...item("•", lines, 130).map((r) => ({ cells: r.cells.map((c) => ({ ...c, x: (c.x ?? 72) === 72 ? 115 : c.x })) })), null]);
+  const page1: RowSpec[] = [
+    `Inspection of looked after children services: ${authority}`,
+    null,
+    "Inspection dates: 1 - 12 July 2013",
+    `Report published: ${published}`,
+    null,
+    "Areas for improvement",
+    null,
+    ...paragraph("15.", ["In order to improve the quality of provision and services for looked after", "children and young people, the local authority should take the following action."]),
+    null,
+    { cells: [{ text: byTimescale[0][0], x: 100 }] },
+    null,
+    ...bullets(byTimescale[0][1]),
+    ...footer(title, 1),
+  ];
+  const page2: RowSpec[] = [
+    ...byTimescale.slice(1).flatMap(([ts, items]) => [{ cells: [{ text: ts, x: 100 }] } as RowSpec, null, ...bullets(items)]),
+    "Capacity to improve",
+    null,
+    ...paragraph("16.", ["The capacity to improve is adequate."]),
+    ...footer(title, 2),
+  ];
+  const page3: RowSpec[] = ["Record of main findings", ...footer(title, 3)];
+  return makePdf([page1, page2, page3]);
 }
