@@ -9,7 +9,7 @@ import type { Query } from "./parse.js";
 import type { GradeSlot, InspectionSelector } from "./slots.js";
 
 /** The parts of a query a handler can apply. */
-export type Slot = "authorities" | "region" | "councilType" | "framework" | "inspections" | "services" | "areas" | "anyArea" | "grade" | "topic" | "change";
+export type Slot = "excludedAreas" | "authorities" | "region" | "councilType" | "framework" | "inspections" | "services" | "areas" | "anyArea" | "grade" | "topic" | "change";
 
 /** What a handler did with the query: the slots it applied, and its defaults in words. */
 export interface Applied {
@@ -38,6 +38,7 @@ export function filledSlots(q: Query): Slot[] {
   if (q.services.length) out.push("services");
   if (q.areas.length) out.push("areas");
   if (q.anyArea && !q.areas.length) out.push("anyArea");
+  if (q.excludedAreas.length) out.push("excludedAreas");
   if (q.grade) out.push("grade");
   if (q.change) out.push("change");
   return out;
@@ -74,8 +75,12 @@ export function describeGrade(g: GradeSlot): string {
 function areaWords(q: Query, a: Applied): string | null {
   if (a.area && q.intent === "lookup") return a.area;
   if (q.areas.length) return [...new Set(q.areas.map((m) => m.value[0].name))].join(q.areasJoin === "or" ? " or " : " and ");
-  if (q.anyArea) return "any area";
+  if (q.anyArea) return `any area${a.slots.has("excludedAreas") ? ` except ${excludedWords(q)}` : ""}`;
   return a.area ?? null;
+}
+
+function excludedWords(q: Query): string {
+  return [...new Set(q.excludedAreas.map((m) => m.value[0].name))].join(", ");
 }
 
 /** Who the query is about: named authorities, or a kind of council in a region. */
@@ -157,6 +162,8 @@ function slotWords(q: Query, s: Slot, lex: Lexicon): string {
       return describeGrade(q.grade!);
     case "anyArea":
       return "any area";
+    case "excludedAreas":
+      return `excluding ${excludedWords(q)}`;
     case "areas":
       return areaWords(q, applied()) ?? "";
     case "services":
@@ -190,8 +197,10 @@ export function finish(q: Query, a: Answer, done: Applied, lex: Lexicon): Answer
   // The words are kept on the answer too (with any it named itself, e.g. an unknown council):
   // the question log counts what the bot most often did not understand.
   const words = [...new Set([...(a.notUnderstood ?? []), ...missing])];
-  if (!missing.length || !a.answered) return { ...a, interpretation, ...(words.length ? { notUnderstood: words } : {}) };
+  if (!missing.length) return { ...a, interpretation, ...(words.length ? { notUnderstood: words } : {}) };
   const quoted = missing.map((w) => `'${w}'`).join(", ");
+  // An answer that found nothing says so too: the empty result was for the question without these words.
+  if (!a.answered) return { ...a, text: `${a.text}\n(I could not apply ${quoted} either.)`, interpretation, notUnderstood: words };
   if (SETS.has(q.intent)) {
     const text = `I could not apply ${quoted} to this question, so I won't list councils that may not fit it. I understood: ${interpretation}. Try asking without ${missing.length === 1 ? "it" : "them"}, or in other words.`;
     return { ...a, answered: false, text, judgements: [], citations: [], actions: undefined, interpretation, notUnderstood: missing };

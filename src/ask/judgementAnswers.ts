@@ -177,6 +177,9 @@ export function listAnswer(q: Query, kb: KnowledgeBase, done: Applied = applied(
   const areaGiven = q.areas.length > 0;
   if (areaGiven) done.slots.add("areas");
   else if (q.anyArea) done.slots.add("anyArea");
+  // Left-out areas apply to "any area": with one area named or overall effectiveness, they say nothing.
+  const left = (j: Judgement) => q.excludedAreas.some((m) => m.value.some((ref) => ref.id === j.areaId && ref.framework === j.inspection.framework));
+  if (q.anyArea && !areaGiven && q.excludedAreas.length) done.slots.add("excludedAreas");
   else done.area = "overall effectiveness";
   if (q.services.length) done.slots.add("services");
   if (q.grade) done.slots.add("grade");
@@ -190,7 +193,7 @@ export function listAnswer(q: Query, kb: KnowledgeBase, done: Applied = applied(
       if (each.every((js) => js.length)) hits.push({ r, js: [...new Set(each.flat())] });
       continue;
     }
-    const js = (areaGiven ? matchingJudgements(q, r) : q.anyArea ? ordered(r).filter(bySvc) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" && bySvc(j))).filter(gradeOk);
+    const js = (areaGiven ? matchingJudgements(q, r) : q.anyArea ? ordered(r).filter((j) => bySvc(j) && !left(j)) : r.judgements.filter((j) => j.areaId === "overall-effectiveness" && bySvc(j))).filter(gradeOk);
     if (js.length) hits.push({ r, js });
   }
   const authorities = new Set(reports.map((r) => r.inspection.authority));

@@ -30,6 +30,8 @@ export interface Query {
   anyArea: boolean;
   /** Direction asked about in a change question ("improved", "got worse"), or "changed". */
   change: "improved" | "declined" | "changed" | null;
+  /** Areas the question leaves out ("any area excluding health"). */
+  excludedAreas: PhraseMatch<AreaRef[]>[];
   /** Several areas in a list: each must fit ("adoption and care leavers"), or any one ("adoption or care leavers"). */
   areasJoin: "and" | "or";
   /** Where a mentions question looks: what the councils were told to do, or the whole reports. */
@@ -183,8 +185,19 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   const councilType = findCouncilType(freeTokens(), lex, claim);
   const region = findRegion(freeTokens(), lex, claim);
   const free = freeTokens();
-  const areas = lex.askedAreas.findAll(free, true);
-  areas.forEach(mark);
+  const matchedAreas = lex.askedAreas.findAll(free, true);
+  // "excluding health", "except adoption", "apart from leadership", "not counting being healthy": areas left out.
+  const excluded: PhraseMatch<AreaRef[]>[] = [];
+  for (const m of matchedAreas) {
+    const w1 = tokens[m.start - 1]?.norm ?? "";
+    const w2 = `${tokens[m.start - 2]?.norm ?? ""} ${w1}`;
+    const by = ["excluding", "except", "besides", "bar", "minus", "without"].includes(w1) ? 1 : ["apart from", "not counting", "other than", "except for", "aside from", "leaving out"].includes(w2) ? 2 : 0;
+    if (!by) continue;
+    excluded.push(m);
+    claim(m.start - by, m.start);
+  }
+  const areas = matchedAreas.filter((m) => !excluded.includes(m));
+  matchedAreas.forEach(mark);
   const services = lex.services.findAll(tokens, true);
   services.forEach(mark);
   const gradeMatches = lex.grades.findAll(free, true).filter((m) => !areas.some((a) => m.start < a.end && a.start < m.end));
@@ -296,6 +309,7 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     unknownName,
     ambiguous,
     areas: mentions ? [] : areas,
+    excludedAreas: mentions ? [] : excluded,
     services: mentions ? [] : [...new Map(services.map((s) => [s.value.id, s.value])).values()],
     serviceOnly: !mentions && services.some((s) => !areas.some((a) => s.start < a.end && a.start < s.end)),
     grades: grade && !mentions ? grade.keys : [],

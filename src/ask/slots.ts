@@ -262,11 +262,15 @@ export function findAnyArea(tokens: Token[], used: boolean[], claim: Claim): boo
       claim(i, i + 2);
       return true;
     }
-    // "an adequate grade", "any inadequate judgements": the grade word is claimed already.
-    if ((w === "any" || w === "an" || w === "a") && used[i + 1] && AREA.test(n(i + 2))) {
-      claim(i, i + 1);
-      claim(i + 2, i + 3);
-      return true;
+    // "an adequate grade", "any inadequate judgements", "a requires improvement grade": the grade words are claimed already.
+    if (w === "any" || w === "an" || w === "a") {
+      let j = i + 1;
+      while (j < tokens.length && used[j] && j - i <= 5) j++;
+      if (j > i + 1 && AREA.test(n(j))) {
+        claim(i, i + 1);
+        claim(j, j + 1);
+        return true;
+      }
     }
     if (w === "any" && n(i + 1) === "of" && /^(their|its|the)$/.test(n(i + 2)) && AREA.test(n(i + 3))) {
       claim(i, i + 4);

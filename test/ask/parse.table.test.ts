@@ -175,6 +175,10 @@ const rows: [string, Want][] = [
   ["which councils had at least one inadequate judgement", { intent: "list", grade: G("is", "inadequate"), any: true }],
   ["Did Oxfordshire get inadequate for anything?", { intent: "lookup", authorities: ["Oxfordshire"], grade: G("is", "inadequate"), any: true }],
   ["Does Halton have any inadequate judgements?", { intent: "lookup", authorities: ["Halton"], grade: G("is", "inadequate"), any: true }],
+  ["which councils got a requires improvement grade", { intent: "list", grade: G("is", "ri"), any: true }],
+  ["which councils got an adequate grade excluding health", { intent: "list", grade: G("is", "adequate"), any: true, areas: [] }],
+  ["which councils had an inadequate judgement other than leadership", { intent: "list", grade: G("is", "inadequate"), any: true, areas: [] }],
+  ["which councils were good excluding adoption", { intent: "list", grade: G("is", "good"), areas: [] }],
   // Any-area look-alikes: "all areas" is no "any area", and is not understood.
   ["which councils were good for all areas", { intent: "list", grade: G("is", "good"), not: ["all"] }],
   ["which councils were good in every area", { intent: "list", grade: G("is", "good"), not: ["every"] }],

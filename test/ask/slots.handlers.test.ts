@@ -120,6 +120,20 @@ describe("any area", () => {
   });
 });
 
+describe("areas left out", () => {
+  it("'any area excluding X' leaves X out, and says so in the interpretation", () => {
+    const a = bot.ask("which London boroughs had an inadequate judgement other than leadership");
+    expect(a.answered).toBe(true);
+    expect(a.judgements.map((j) => j.area).sort()).toEqual(["Overall effectiveness", "The experiences and progress of children who need help and protection"]);
+    expect(a.interpretation).toContain("any area except");
+  });
+  it("a left-out area with no 'any area' to leave it out of is not applied, and the list is withheld", () => {
+    const a = bot.ask("which councils were good excluding adoption");
+    expect(a.answered).toBe(false);
+    expect(a.text).toContain("I could not apply 'excluding Adoption performance'");
+  });
+});
+
 describe("no silent drops", () => {
   it("a condition no slot understands withholds the list and says what it could not apply", () => {
     for (const q of ["which rural councils were good", "which councils were good for fostering", "which inner London boroughs were good"]) {
