@@ -206,7 +206,7 @@ export function defineStoreContract(factory: HarnessFactory): void {
       expect([...guess.archived].sort()).toEqual([a.id, b.id].sort());
     });
 
-    it("never gives a later inspection's action the status of an earlier one with the same words", async () => {
+    it("does not take a later inspection's action in the same words for a moved one: the earlier row is archived, not renamed", async () => {
       const y2011 = action("Derby", 1, { text: "Improve the quality of supervision." });
       await store.syncActions([y2011], T0);
       await store.setStatus(y2011.id, "done", "Ann", T1);
