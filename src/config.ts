@@ -7,13 +7,15 @@ import { z } from "zod";
 import { AppError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
 
-const optionalString = z
+/** A variable that may be unset or blank (both mean unset). */
+export const optionalString = z
   .string()
   .trim()
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
-const boolish = z
+/** true/false, yes/no, on/off, 1/0; unset = false. */
+export const boolish = z
   .string()
   .trim()
   .toLowerCase()
@@ -25,11 +27,6 @@ const boolish = z
     ctx.addIssue({ code: "custom", message: "must be true or false" });
     return z.NEVER;
   });
-
-const httpsUrl = optionalString.refine((s) => s === undefined || /^https?:\/\//.test(s), { message: "must be an http(s) URL" });
-
-/** The settings a sovereign cloud must give together: with one, every one (the library has no defaults for the rest then). */
-const CLOUD_REQUIRED = ["ToBotFromChannelOpenIdMetadataUrl", "ToBotFromChannelTokenIssuer", "ToChannelFromBotLoginUrl", "ToChannelFromBotOAuthScope"] as const;
 
 /** How long questions are kept (unanswered ones and those voted on) when QUESTION_LOG_DAYS is not set. */
 export const DEFAULT_QUESTION_LOG_DAYS = 30;
@@ -58,31 +55,6 @@ const schema = z
         }
         return n;
       }),
-    SLACK_BOT_TOKEN: optionalString.refine((s) => s === undefined || s.startsWith("xoxb-"), {
-      message: "must be a bot token starting with xoxb- (Slack app > OAuth & Permissions)",
-    }),
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: optionalString.refine((s) => s === undefined || s.startsWith("xapp-"), {
-      message: "must be an app-level token starting with xapp- (Slack app > Basic Information > App-Level Tokens)",
-    }),
-    SLACK_API_URL: optionalString.refine((s) => s === undefined || /^https?:\/\//.test(s), {
-      message: "must be an http(s) URL ending in /api/, e.g. https://slack.com/api/",
-    }),
-    MicrosoftAppId: optionalString,
-    MicrosoftAppPassword: optionalString,
-    MicrosoftAppType: z
-      .enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"])
-      .optional()
-      .default("SingleTenant"),
-    MicrosoftAppTenantId: optionalString,
-    // A sovereign or private cloud: where the Bot Framework's tokens come from and go to
-    // (botbuilder's own setting names; see adapters/teams/README.md).
-    ToBotFromChannelOpenIdMetadataUrl: httpsUrl,
-    ToBotFromChannelTokenIssuer: optionalString,
-    ToBotFromEmulatorOpenIdMetadataUrl: httpsUrl,
-    ToChannelFromBotLoginUrl: httpsUrl,
-    ToChannelFromBotOAuthScope: optionalString,
-    TEAMS_ALLOW_ANONYMOUS: boolish,
     ADMIN_USERS: optionalString,
     LOG_LEVEL: z.enum(LOG_LEVELS).optional().default("info"),
     DIGEST_TZ: optionalString,
@@ -105,80 +77,7 @@ const schema = z
       (s) => s === undefined || /^(weekdays|daily|(mon|tue|wed|thu|fri|sat|sun)(,(mon|tue|wed|thu|fri|sat|sun))*)$/i.test(s),
       { message: "must be weekdays, daily, or a comma list such as mon,wed,fri" },
     ),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_SIGNING_SECRET"],
-        message:
-          "is needed with SLACK_BOT_TOKEN for HTTP mode (Slack app > Basic Information > Signing Secret); or set SLACK_APP_TOKEN for Socket Mode",
-      });
-    }
-    if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_BOT_TOKEN"],
-        message: "is needed when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (Slack app > OAuth & Permissions > Bot User OAuth Token)",
-      });
-    }
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== "UserAssignedMSI") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["MicrosoftAppPassword"],
-        message: "is needed with MicrosoftAppId (Azure Bot > Configuration > Manage Password: a client secret)",
-      });
-    }
-    if (env.MicrosoftAppId && env.MicrosoftAppType === "SingleTenant" && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["MicrosoftAppTenantId"],
-        message: "is needed for a SingleTenant bot (your Microsoft Entra tenant id); or set MicrosoftAppType=MultiTenant",
-      });
-    }
-    const cloud = CLOUD_REQUIRED.filter((k) => env[k] !== undefined);
-    if (cloud.length || env.ToBotFromEmulatorOpenIdMetadataUrl) {
-      for (const k of CLOUD_REQUIRED.filter((k) => env[k] === undefined)) {
-        ctx.addIssue({ code: "custom", path: [k], message: `is needed with ${cloud[0] ?? "ToBotFromEmulatorOpenIdMetadataUrl"}: a sovereign cloud's Bot Framework endpoints are set all together (see adapters/teams/README.md)` });
-      }
-    }
-    if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
-      ctx.addIssue({ code: "custom", path: ["MicrosoftAppId"], message: "is needed when MicrosoftAppPassword is set" });
-    }
   });
-
-/** Slack settings: HTTP mode when `signingSecret` is set, Socket Mode when `appToken` is set. */
-export interface SlackSettings {
-  botToken: string;
-  signingSecret?: string;
-  appToken?: string;
-  apiUrl?: string;
-}
-
-/** Teams (Bot Framework) settings. `appId` undefined with `allowAnonymous` = Emulator/test mode. */
-export interface TeamsSettings {
-  appId?: string;
-  appPassword?: string;
-  appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
-  tenantId?: string;
-  allowAnonymous: boolean;
-  /** A sovereign or private cloud's endpoints; undefined = Microsoft's public cloud. */
-  cloud?: TeamsCloud;
-}
-
-/** Where a non-public Bot Framework cloud issues and checks tokens (botbuilder's setting names, camel-cased). */
-export interface TeamsCloud {
-  /** OpenID metadata whose JWKS signs the tokens the channel sends to the bot. */
-  toBotFromChannelOpenIdMetadataUrl: string;
-  /** The `iss` those tokens carry. */
-  toBotFromChannelTokenIssuer: string;
-  /** The Emulator's OpenID metadata (default: the channel's). */
-  toBotFromEmulatorOpenIdMetadataUrl: string;
-  /** Where the bot gets its own tokens for replies (an Entra login URL prefix). */
-  toChannelFromBotLoginUrl: string;
-  /** The scope of those tokens. */
-  toChannelFromBotOAuthScope: string;
-}
 
 /** Every setting the bot reads, validated. */
 export interface Settings {
@@ -188,8 +87,6 @@ export interface Settings {
   dataDir: string;
   databaseUrl?: string;
   port: number;
-  slack?: SlackSettings;
-  teams?: TeamsSettings;
   adminUsers: string[];
   /** LOG_LEVEL: how much the JSON log on stderr says (default info). */
   logLevel: LogLevel;
@@ -202,50 +99,55 @@ export interface Settings {
 }
 
 /**
- * Reads and validates settings from an environment (default `process.env`).
+ * The settings of one chat platform, owned by its adapter (adapters/slack/settings.ts,
+ * adapters/teams/settings.ts): its variables, the rules between them, and what it makes
+ * of them (undefined when the platform is not configured).
+ */
+export interface SettingsPart<T> {
+  fields: z.ZodRawShape;
+  /** Rules between the part's variables; report each problem on `ctx` with the variable as path. */
+  check?(env: Record<string, unknown>, ctx: z.RefinementCtx): void;
+  read(env: Record<string, unknown>): T | undefined;
+}
+
+/** The platform settings a set of parts adds: `{ slack?: SlackSettings, teams?: TeamsSettings }`. */
+export type PartSettings<P extends Record<string, SettingsPart<unknown>>> = { [K in keyof P]?: NonNullable<ReturnType<P[K]["read"]>> };
+
+/**
+ * Reads and validates settings from an environment (default `process.env`): the core's,
+ * and those of each platform part given (the wiring in src/cli passes Slack's and Teams').
  * @throws AppError `CONFIG_INVALID` naming every bad variable and how to fix it.
  */
-export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const parsed = schema.safeParse(env);
+export function loadSettings<P extends Record<string, SettingsPart<unknown>> = Record<never, SettingsPart<unknown>>>(
+  env: NodeJS.ProcessEnv = process.env,
+  parts: P = {} as P,
+): Settings & PartSettings<P> {
+  const all = Object.values(parts);
+  const composed = all.length
+    ? schema.extend(Object.assign({}, ...all.map((p) => p.fields))).superRefine((e, ctx) => {
+        for (const p of all) p.check?.(e, ctx);
+      })
+    : schema;
+  const parsed = composed.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `- ${i.path.join(".") || "environment"} ${i.message}`);
     throw new AppError("CONFIG_INVALID", `The settings are not valid:\n${lines.join("\n")}`, "Fix the variables above (see README, Settings) and start again.");
   }
-  const e = parsed.data;
+  const e = parsed.data as z.infer<typeof schema> & Record<string, unknown>;
   const timeZone = e.DIGEST_TZ ?? "Europe/London";
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone });
   } catch {
     throw new AppError("CONFIG_INVALID", `DIGEST_TZ "${timeZone}" is not a time zone.`, "Use an IANA name such as Europe/London.");
   }
-  const teamsWanted = Boolean(e.MicrosoftAppId) || e.TEAMS_ALLOW_ANONYMOUS;
+  const platforms = Object.fromEntries(Object.entries(parts).map(([name, p]) => [name, p.read(e)])) as PartSettings<P>;
   return {
+    ...platforms,
     corpusDir: e.CORPUS_DIR ?? "seeds",
     corpusPollSeconds: e.CORPUS_POLL_SECONDS ?? 30,
     dataDir: e.DATA_DIR ?? "data",
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
-    slack: e.SLACK_BOT_TOKEN
-      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
-      : undefined,
-    teams: teamsWanted
-      ? {
-          appId: e.MicrosoftAppId,
-          appPassword: e.MicrosoftAppPassword,
-          appType: e.MicrosoftAppType,
-          tenantId: e.MicrosoftAppTenantId,
-          allowAnonymous: e.TEAMS_ALLOW_ANONYMOUS && !e.MicrosoftAppId,
-          cloud: e.ToBotFromChannelOpenIdMetadataUrl
-            ? {
-                toBotFromChannelOpenIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl,
-                toBotFromChannelTokenIssuer: e.ToBotFromChannelTokenIssuer!,
-                toBotFromEmulatorOpenIdMetadataUrl: e.ToBotFromEmulatorOpenIdMetadataUrl ?? e.ToBotFromChannelOpenIdMetadataUrl,
-                toChannelFromBotLoginUrl: e.ToChannelFromBotLoginUrl!,
-                toChannelFromBotOAuthScope: e.ToChannelFromBotOAuthScope!,
-              }
-            : undefined,
-        }
-      : undefined,
     adminUsers: (e.ADMIN_USERS ?? "").split(/[\s,]+/).filter(Boolean),
     logLevel: e.LOG_LEVEL,
     digest: { timeZone, time: e.DIGEST_TIME ?? "09:00", days: (e.DIGEST_DAYS ?? "weekdays").toLowerCase() },

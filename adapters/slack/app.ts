@@ -12,7 +12,7 @@ import { App, HTTPReceiver, LogLevel, type Logger } from "@slack/bolt";
 import { isActionsCommand } from "../../src/actions/parse.js";
 import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
-import type { SlackSettings } from "../../src/config.js";
+import type { SlackSettings } from "./settings.js";
 import type { DigestSender } from "../../src/digest/types.js";
 import { answerFeedbackCommand, isFeedbackCommand, notHereReply } from "../../src/feedback/command.js";
 import type { FeedbackService } from "../../src/feedback/service.js";

@@ -7,7 +7,7 @@ import { ActivityTypes, CloudAdapter, type TurnContext } from "botbuilder";
 import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
 import { systemClock, type Clock } from "../../src/clock.js";
-import type { TeamsSettings } from "../../src/config.js";
+import type { TeamsSettings } from "./settings.js";
 import type { DigestSender } from "../../src/digest/types.js";
 import type { FeedbackService } from "../../src/feedback/service.js";
 import type { ConversationReferenceStore } from "../../src/store/types.js";

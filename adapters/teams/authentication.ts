@@ -6,7 +6,7 @@
  */
 import { ConfigurationBotFrameworkAuthentication, StatusCodes } from "botbuilder";
 import { AuthenticationError } from "botframework-connector";
-import type { TeamsSettings } from "../../src/config.js";
+import type { TeamsSettings } from "./settings.js";
 import { AppError } from "../../src/errors.js";
 import { withoutBlindRetries } from "./noRetry.js";
 

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { loadSettings } from "../../src/config.js";
+import { teamsSettings } from "./settings.js";
 import { AppError } from "../../src/errors.js";
 import { MANIFEST_DEFAULTS } from "./manifest.js";
 import { writeTeamsPackage } from "./packageZip.js";
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  const settings = loadSettings();
+  const settings = loadSettings(undefined, { teams: teamsSettings });
   const result = await writeTeamsPackage(settings, values.out, {
     name: values.name,
     developerName: values.developer,

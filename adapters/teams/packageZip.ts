@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import yazl from "yazl";
-import type { Settings } from "../../src/config.js";
+import type { TeamsSettings } from "./settings.js";
 import { AppError } from "../../src/errors.js";
 import { colorIcon, outlineIcon } from "./icons.js";
 import { buildManifest, ICON_FILES, type ManifestOptions } from "./manifest.js";
@@ -40,7 +40,7 @@ export function zipFiles(files: Map<string, Buffer>): Promise<Buffer> {
  * Writes the Teams app package for the bot in `settings` to `outPath`.
  * @throws AppError CONFIG_INVALID when MicrosoftAppId is not set or a manifest value is bad.
  */
-export async function writeTeamsPackage(settings: Settings, outPath: string, opts: Omit<ManifestOptions, "botId"> = {}): Promise<{ path: string; manifest: Record<string, unknown> }> {
+export async function writeTeamsPackage(settings: { teams?: TeamsSettings }, outPath: string, opts: Omit<ManifestOptions, "botId"> = {}): Promise<{ path: string; manifest: Record<string, unknown> }> {
   const botId = settings.teams?.appId;
   if (!botId) {
     throw new AppError(

@@ -5,7 +5,7 @@
  */
 import type { Bot } from "../bot.js";
 import { systemClock, type Clock } from "../clock.js";
-import type { Settings } from "../config.js";
+import type { AppSettings } from "./settings.js";
 import { openActions } from "../actions/runtime.js";
 import type { LiveBot } from "../liveBot.js";
 import { DigestScheduler } from "../digest/scheduler.js";
@@ -35,7 +35,7 @@ function isLive(bot: Bot): bot is LiveBot {
 }
 
 /** Starts every configured adapter once `loading` resolves; the port is open before that. */
-export async function startServers(loading: Promise<Bot>, settings: Settings, log: (m: string) => void, clock: Clock = systemClock): Promise<RunningServers> {
+export async function startServers(loading: Promise<Bot>, settings: AppSettings, log: (m: string) => void, clock: Clock = systemClock): Promise<RunningServers> {
   const routes: Route[] = [];
   let ready = false;
   // Routes are looked up per request, so adapters can add theirs once the corpus is loaded.

@@ -8,7 +8,7 @@ import { openActions } from "../actions/runtime.js";
 import { loadLiveBot } from "../liveBot.js";
 import { systemClock } from "../clock.js";
 import { textCacheDir } from "../corpus/cache.js";
-import { loadSettings } from "../config.js";
+import { loadAppSettings } from "./settings.js";
 import { AppError } from "../errors.js";
 import { QuestionLogPurger } from "../feedback/purger.js";
 import { FeedbackService } from "../feedback/service.js";
@@ -17,7 +17,7 @@ import { startServers } from "./servers.js";
 import { createLogger, lineLogger } from "../log.js";
 
 async function main(): Promise<void> {
-  const settings = loadSettings();
+  const settings = loadAppSettings();
   const serving = Boolean(settings.slack || settings.teams);
   // A server logs JSON (pino) for its log collector; the terminal chat writes plain lines.
   const log = serving ? lineLogger(createLogger({ level: settings.logLevel })) : (m: string) => void process.stderr.write(`${m}\n`);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBot } from "../../src/bot.js";
-import { loadSettings } from "../../src/config.js";
+import { loadAppSettings } from "../../src/cli/settings.js";
 import { startServers } from "../../src/cli/servers.js";
 import { createLogger, lineLogger } from "../../src/log.js";
 import { startFakeSlack } from "../slack/fakeSlack.js";
@@ -35,7 +35,7 @@ describe("structured logs", () => {
     const slack = await startFakeSlack();
     const connector = await startFakeConnector();
     const lines: string[] = [];
-    const settings = loadSettings({
+    const settings = loadAppSettings({
       SLACK_BOT_TOKEN: "xoxb-log",
       SLACK_SIGNING_SECRET: "log-secret",
       SLACK_API_URL: slack.apiUrl,

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadBot } from "../../src/bot.js";
-import { loadSettings } from "../../src/config.js";
+import { loadAppSettings } from "../../src/cli/settings.js";
 import { startServers, type RunningServers } from "../../src/cli/servers.js";
 import { startFakeSlack, type FakeSlack } from "../slack/fakeSlack.js";
 import { postEvent, postForm } from "../slack/sign.js";
@@ -34,7 +34,7 @@ await describePostgres("two replicas on one PostgreSQL database", () => {
     const replica = () =>
       startServers(
         bot,
-        loadSettings({
+        loadAppSettings({
           SLACK_BOT_TOKEN: "xoxb-replica",
           SLACK_SIGNING_SECRET: SECRET,
           SLACK_API_URL: slack.apiUrl,

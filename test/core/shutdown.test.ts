@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadBot } from "../../src/bot.js";
-import { loadSettings } from "../../src/config.js";
+import { loadAppSettings } from "../../src/cli/settings.js";
 import { startServers } from "../../src/cli/servers.js";
 import { DigestScheduler } from "../../src/digest/scheduler.js";
 import type { Store } from "../../src/store/types.js";
@@ -20,7 +20,7 @@ import { startFakeConnector } from "../teams/fakeConnector.js";
 describe("npm start shutting down", () => {
   it("finishes the Teams answer in flight, turns new requests away, then closes", async () => {
     const connector = await startFakeConnector();
-    const settings = loadSettings({ TEAMS_ALLOW_ANONYMOUS: "true", PORT: "0", DATA_DIR: mkdtempSync(join(tmpdir(), "shutdown-")) });
+    const settings = loadAppSettings({ TEAMS_ALLOW_ANONYMOUS: "true", PORT: "0", DATA_DIR: mkdtempSync(join(tmpdir(), "shutdown-")) });
     const lines: string[] = [];
     const running = await startServers(loadBot({ corpusDir: "seeds" }), settings, (l) => lines.push(l));
     try {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadBot, type Bot } from "../../src/bot.js";
-import { loadSettings } from "../../src/config.js";
+import { loadAppSettings } from "../../src/cli/settings.js";
 import { startServers, type RunningServers } from "../../src/cli/servers.js";
 import { startFakeSlack } from "../slack/fakeSlack.js";
 import { postForm } from "../slack/sign.js";
@@ -16,7 +16,7 @@ afterAll(async () => running?.stop());
 
 describe("npm start with chat settings", () => {
   it("serves /healthz (503 while loading, then 200) and Teams on one port", async () => {
-    const settings = loadSettings({ TEAMS_ALLOW_ANONYMOUS: "true", PORT: "0", DATA_DIR: mkdtempSync(join(tmpdir(), "start-")) });
+    const settings = loadAppSettings({ TEAMS_ALLOW_ANONYMOUS: "true", PORT: "0", DATA_DIR: mkdtempSync(join(tmpdir(), "start-")) });
     let release!: (b: Bot) => void;
     const loading = new Promise<Bot>((r) => (release = r));
     let url = "";
@@ -41,7 +41,7 @@ describe("npm start with Slack and Teams together", () => {
     const slackApi = await startFakeSlack();
     const connector = await startFakeConnector();
     const clock = testClock("2011-09-01T07:00:00Z"); // a Thursday, 08:00 in London
-    const settings = loadSettings({
+    const settings = loadAppSettings({
       TEAMS_ALLOW_ANONYMOUS: "true",
       SLACK_BOT_TOKEN: "xoxb-wiring",
       SLACK_SIGNING_SECRET: "wiring-secret",

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadBot } from "../../src/bot.js";
 import { startServers } from "../../src/cli/servers.js";
-import { loadSettings } from "../../src/config.js";
+import { loadAppSettings } from "../../src/cli/settings.js";
 import { openStore } from "../../src/store/open.js";
 import { startFakeSlack } from "../slack/fakeSlack.js";
 import { postForm } from "../slack/sign.js";
@@ -32,7 +32,7 @@ async function askOnBoth(extra: Record<string, string>, before?: (dataDir: strin
   const slackApi = await startFakeSlack();
   const connector = await startFakeConnector();
   const clock = testClock("2026-11-20T10:00:00Z");
-  const settings = loadSettings({
+  const settings = loadAppSettings({
     SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "fb-secret", SLACK_API_URL: slackApi.apiUrl, TEAMS_ALLOW_ANONYMOUS: "true", PORT: "0", DATA_DIR: dataDir, ...extra,
   });
   const logs: string[] = [];

@@ -4,8 +4,8 @@
  * (None of these tokens gets as far as fetching Microsoft's signing keys: no network.)
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { TeamsSettings } from "../../src/config.js";
-import { loadSettings } from "../../src/config.js";
+import type { TeamsSettings } from "../../adapters/teams/settings.js";
+import { loadAppSettings } from "../../src/cli/settings.js";
 import { AppError } from "../../src/errors.js";
 import { createAuthentication } from "../../adapters/teams/authentication.js";
 import type { Bot } from "../../src/bot.js";
@@ -73,8 +73,8 @@ describe("createAuthentication", () => {
   });
 
   it("takes TEAMS_ALLOW_ANONYMOUS only without an app id (settings from the environment)", () => {
-    expect(loadSettings({ TEAMS_ALLOW_ANONYMOUS: "true" }).teams).toMatchObject({ allowAnonymous: true, appId: undefined });
-    const s = loadSettings({ TEAMS_ALLOW_ANONYMOUS: "true", MicrosoftAppId: SECURED.appId, MicrosoftAppPassword: "x", MicrosoftAppTenantId: "t" });
+    expect(loadAppSettings({ TEAMS_ALLOW_ANONYMOUS: "true" }).teams).toMatchObject({ allowAnonymous: true, appId: undefined });
+    const s = loadAppSettings({ TEAMS_ALLOW_ANONYMOUS: "true", MicrosoftAppId: SECURED.appId, MicrosoftAppPassword: "x", MicrosoftAppTenantId: "t" });
     expect(s.teams).toMatchObject({ allowAnonymous: false, appId: SECURED.appId });
   });
 });

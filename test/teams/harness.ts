@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { loadBot, type Bot } from "../../src/bot.js";
 import type { ActionsService } from "../../src/actions/service.js";
 import type { FeedbackService } from "../../src/feedback/service.js";
-import type { TeamsSettings } from "../../src/config.js";
+import type { TeamsSettings } from "../../adapters/teams/settings.js";
 import type { ConversationReferenceStore } from "../../src/store/types.js";
 import { startHttpServer, type RunningServer } from "../../adapters/http/server.js";
 import { createTeamsAdapter, type TeamsAdapter } from "../../adapters/teams/app.js";

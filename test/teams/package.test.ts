@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadSettings } from "../../src/config.js";
+import { loadAppSettings } from "../../src/cli/settings.js";
 import { AppError } from "../../src/errors.js";
 import { writeTeamsPackage } from "../../adapters/teams/packageZip.js";
 import { PNG } from "pngjs";
@@ -67,7 +67,7 @@ type Manifest = {
 describe("writeTeamsPackage", () => {
   it("writes a zip whose manifest names the bot, with command list and icons", async () => {
     const out = path.join(tmp, "in-process", "teams-app.zip");
-    await writeTeamsPackage(loadSettings(ENV), out);
+    await writeTeamsPackage(loadAppSettings(ENV), out);
     const files = await readZip(fs.readFileSync(out));
     expect([...files.keys()].sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
     const m = JSON.parse(files.get("manifest.json")!.toString("utf8")) as Manifest;
@@ -101,7 +101,7 @@ describe("writeTeamsPackage", () => {
   });
 
   it("fails with a clear CONFIG_INVALID error when MicrosoftAppId is not set", async () => {
-    const err = await writeTeamsPackage(loadSettings({}), path.join(tmp, "none.zip")).catch((e: unknown) => e);
+    const err = await writeTeamsPackage(loadAppSettings({}), path.join(tmp, "none.zip")).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("CONFIG_INVALID");
     expect((err as AppError).message).toMatch(/MicrosoftAppId is not set/);
@@ -109,7 +109,7 @@ describe("writeTeamsPackage", () => {
   });
 
   it("refuses an app id that is not a GUID, naming the variable", async () => {
-    const err = await writeTeamsPackage(loadSettings({ ...ENV, MicrosoftAppId: "my-bot" }), path.join(tmp, "bad.zip")).catch((e: unknown) => e);
+    const err = await writeTeamsPackage(loadAppSettings({ ...ENV, MicrosoftAppId: "my-bot" }), path.join(tmp, "bad.zip")).catch((e: unknown) => e);
     expect((err as AppError).message).toMatch(/MicrosoftAppId must be a GUID/);
   });
 });

@@ -12,7 +12,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Bot } from "../../src/bot.js";
-import { loadSettings, type TeamsSettings } from "../../src/config.js";
+import { loadAppSettings } from "../../src/cli/settings.js";
+import type { TeamsSettings } from "../../adapters/teams/settings.js";
 import { personalMessage } from "./activities.js";
 import { seedBot, startHarness, type Harness } from "./harness.js";
 
@@ -56,7 +57,7 @@ describe("Teams tokens checked against a configured OpenID/JWKS endpoint", () =>
   beforeAll(async () => {
     oidc = await startOpenIdServer(keys.publicKey);
     // The settings as an operator of a sovereign cloud gives them (the same variable names).
-    const settings = loadSettings({
+    const settings = loadAppSettings({
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: "not-a-real-secret",
       MicrosoftAppTenantId: "tenant-1",
