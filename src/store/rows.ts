@@ -202,16 +202,18 @@ export function planSync(held: ReadonlyMap<string, HeldAction>, actions: readonl
 }
 
 /**
- * Statuses of actions carried over in the same words stay as they were: an action new to
- * the store, of a current inspection, whose authority, kind and folded text are those of a
- * held action of an earlier inspection now superseded (and not left open and unowned)
- * starts with that action's status and owner. Only when that earlier action is the one match.
+ * Work on an action a later inspection repeats in the same words carries on: an action new
+ * to the store, of a current inspection, whose authority, kind and folded text are those of
+ * a held action of an earlier inspection now superseded starts with that action's owner,
+ * and in progress if it was. An earlier "done" is not carried: the later inspection saying
+ * it again means it is open again (and nothing is carried from a report that merely left
+ * the corpus: see findSuccessors). Only when that earlier action is the one match.
  */
 function carryOvers(held: ReadonlyMap<string, HeldAction>, corpus: readonly Action[], inserted: readonly ActionContent[], replaced: ReadonlyMap<string, SupersededBy>): CarryOver[] {
   const worked = new Map<string, [string, HeldAction][]>();
   for (const [id, row] of held) {
     const superseded = replaced.has(id) || row.content.supersededBy !== null;
-    if (!superseded || !row.status || (row.status === "open" && !row.owner)) continue;
+    if (!superseded || !row.status || (row.status !== "in-progress" && !row.owner)) continue;
     const key = contentKey(row.content);
     worked.set(key, [...(worked.get(key) ?? []), [id, row]]);
   }
@@ -223,7 +225,8 @@ function carryOvers(held: ReadonlyMap<string, HeldAction>, corpus: readonly Acti
     const match = worked.get(contentKey(a));
     if (match?.length !== 1) continue;
     const [from, row] = match[0];
-    out.push({ id: a.id, from, status: row.status!, owner: row.owner ?? null });
+    // Work under way goes on; a "done" the later inspection repeats is open again.
+    out.push({ id: a.id, from, status: row.status === "in-progress" ? "in-progress" : "open", owner: row.owner ?? null });
   }
   return out;
 }

@@ -103,10 +103,12 @@ export function defineStoreContract(factory: HarnessFactory): void {
       await store.setStatus("oxfordshire-2011-03-07-1", "in-progress", "Ann", T1);
       const later = { ...inspection("Oxfordshire", "2016-02-01"), id: "oxfordshire-2015-11-02", start: "2015-11-02", end: "2015-11-26", file: "oxfordshire-2016.txt", framework: "SIF" as const };
       // The later report repeats recommendation 1 word for word: that one keeps its status.
-      const withLater = [...corpus(), action("Oxfordshire", 9, { inspection: later }), action("Oxfordshire", 1, { inspection: later })];
+      // Recommendation 2 was done, but the later report says it again: open again.
+      await store.setStatus("oxfordshire-2011-03-07-2", "done", "Ann", T1);
+      const withLater = [...corpus(), action("Oxfordshire", 9, { inspection: later }), action("Oxfordshire", 1, { inspection: later }), action("Oxfordshire", 2, { inspection: later })];
       const res = await store.syncActions(withLater, T2);
       expect(res).toMatchObject({
-        added: ["oxfordshire-2015-11-02-9", "oxfordshire-2015-11-02-1"],
+        added: ["oxfordshire-2015-11-02-9", "oxfordshire-2015-11-02-1", "oxfordshire-2015-11-02-2"],
         archived: ["oxfordshire-2011-03-07-1", "oxfordshire-2011-03-07-2"],
         superseded: ["oxfordshire-2011-03-07-1", "oxfordshire-2011-03-07-2"],
         carried: [{ from: "oxfordshire-2011-03-07-1", to: "oxfordshire-2015-11-02-1" }],
@@ -119,13 +121,18 @@ export function defineStoreContract(factory: HarnessFactory): void {
       expect(await store.getAction("oxfordshire-2015-11-02-1")).toMatchObject({ archived: false, status: "in-progress" });
       expect((await store.history("oxfordshire-2015-11-02-1")).map((c) => [c.field, c.by, c.to])).toEqual([["status", `corpus: carried over from ${shortId("oxfordshire-2011-03-07-1")}`, "in-progress"]]);
       expect(await store.getAction("oxfordshire-2015-11-02-9")).toMatchObject({ status: "open" });
-      expect((await store.listActions({ authority: "Oxfordshire" })).map((a) => a.id).sort()).toEqual(["oxfordshire-2015-11-02-1", "oxfordshire-2015-11-02-9"]);
-      expect((await store.history("oxfordshire-2011-03-07-2")).map((c) => [c.field, c.by, c.to])).toEqual([["archived", "corpus: superseded by oxfordshire-2015-11-02", "true"]]);
+      expect(await store.getAction("oxfordshire-2015-11-02-2")).toMatchObject({ status: "open" });
+      expect((await store.listActions({ authority: "Oxfordshire" })).map((a) => a.id).sort()).toEqual(["oxfordshire-2015-11-02-1", "oxfordshire-2015-11-02-2", "oxfordshire-2015-11-02-9"]);
+      expect((await store.history("oxfordshire-2011-03-07-2")).map((c) => [c.field, c.by, c.to])).toEqual([
+        ["status", "Ann", "done"],
+        ["archived", "corpus: superseded by oxfordshire-2015-11-02", "true"],
+      ]);
       // Synced again: nothing changes; without the later report: current again, status kept.
-      expect(await store.syncActions(withLater, T2)).toMatchObject({ archived: [], superseded: [], carried: [], unarchived: [], unchanged: 6 });
+      expect(await store.syncActions(withLater, T2)).toMatchObject({ archived: [], superseded: [], carried: [], unarchived: [], unchanged: 7 });
       const back = await store.syncActions(corpus(), T2);
       expect(back.unarchived.sort()).toEqual(["oxfordshire-2011-03-07-1", "oxfordshire-2011-03-07-2"]);
       expect(await store.getAction("oxfordshire-2011-03-07-1")).toMatchObject({ archived: false, status: "in-progress", supersededBy: null });
+      expect(await store.getAction("oxfordshire-2011-03-07-2")).toMatchObject({ archived: false, status: "done" });
     });
 
     it("keeps the first of two actions sharing an id", async () => {
