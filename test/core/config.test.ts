@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadAppSettings } from "../../src/cli/settings.js";
+import { loadAppSettings } from "../../app/settings.js";
 import { loadSettings } from "../../src/config.js";
 
 describe("settings", () => {

@@ -14,7 +14,7 @@ import type { FeedbackReport } from "../../src/feedback/report.js";
 import { sqliteFile } from "../../src/store/open.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const START = path.join(ROOT, "dist/src/cli/start.js");
+const START = path.join(ROOT, "dist/app/start.js");
 const FEEDBACK = path.join(ROOT, "dist/src/cli/feedback.js");
 
 interface Result {

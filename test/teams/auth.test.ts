@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TeamsSettings } from "../../adapters/teams/settings.js";
-import { loadAppSettings } from "../../src/cli/settings.js";
+import { loadAppSettings } from "../../app/settings.js";
 import { AppError } from "../../src/errors.js";
 import { createAuthentication } from "../../adapters/teams/authentication.js";
 import type { Bot } from "../../src/bot.js";

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadAppSettings } from "../../src/cli/settings.js";
+import { loadAppSettings } from "../../app/settings.js";
 import { AppError } from "../../src/errors.js";
 import { writeTeamsPackage } from "../../adapters/teams/packageZip.js";
 import { PNG } from "pngjs";

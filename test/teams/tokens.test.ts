@@ -12,7 +12,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Bot } from "../../src/bot.js";
-import { loadAppSettings } from "../../src/cli/settings.js";
+import { loadAppSettings } from "../../app/settings.js";
 import type { TeamsSettings } from "../../adapters/teams/settings.js";
 import { personalMessage } from "./activities.js";
 import { seedBot, startHarness, type Harness } from "./harness.js";

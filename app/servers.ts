@@ -3,19 +3,19 @@
  * side, GET /healthz beside them), the actions store, and the daily digest scheduler.
  * The server listens before the corpus is loaded, so /healthz says 503 until it is.
  */
-import type { Bot } from "../bot.js";
-import { systemClock, type Clock } from "../clock.js";
+import type { Bot } from "../src/bot.js";
+import { systemClock, type Clock } from "../src/clock.js";
 import type { AppSettings } from "./settings.js";
-import { openActions } from "../actions/runtime.js";
-import type { LiveBot } from "../liveBot.js";
-import { DigestScheduler } from "../digest/scheduler.js";
-import { QuestionLogPurger } from "../feedback/purger.js";
-import { FeedbackService } from "../feedback/service.js";
-import type { DigestSender } from "../digest/types.js";
-import { RecentIds, storeDeliveries } from "../../adapters/http/recentIds.js";
-import { startHttpServer, type Route } from "../../adapters/http/server.js";
-import { createSlackAdapter } from "../../adapters/slack/app.js";
-import { createTeamsAdapter } from "../../adapters/teams/app.js";
+import { openActions } from "../src/actions/runtime.js";
+import type { LiveBot } from "../src/liveBot.js";
+import { DigestScheduler } from "../src/digest/scheduler.js";
+import { QuestionLogPurger } from "../src/feedback/purger.js";
+import { FeedbackService } from "../src/feedback/service.js";
+import type { DigestSender } from "../src/digest/types.js";
+import { RecentIds, storeDeliveries } from "../adapters/http/recentIds.js";
+import { startHttpServer, type Route } from "../adapters/http/server.js";
+import { createSlackAdapter } from "../adapters/slack/app.js";
+import { createTeamsAdapter } from "../adapters/teams/app.js";
 
 /** What `startServers` started, to stop it cleanly. */
 export interface RunningServers {

@@ -2,9 +2,9 @@
  * The running bot's settings: the core's and each chat platform's, composed in the one
  * place that wires the app together (the adapters own their parts).
  */
-import { loadSettings } from "../config.js";
-import { slackSettings } from "../../adapters/slack/settings.js";
-import { teamsSettings } from "../../adapters/teams/settings.js";
+import { loadSettings } from "../src/config.js";
+import { slackSettings } from "../adapters/slack/settings.js";
+import { teamsSettings } from "../adapters/teams/settings.js";
 
 /** The platforms whose settings `npm start` reads. */
 export const PLATFORM_SETTINGS = { slack: slackSettings, teams: teamsSettings };

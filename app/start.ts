@@ -4,17 +4,17 @@
  * the terminal chat. Bad settings stop start-up with the variable's name and the fix.
  */
 import { userInfo } from "node:os";
-import { openActions } from "../actions/runtime.js";
-import { loadLiveBot } from "../liveBot.js";
-import { systemClock } from "../clock.js";
-import { textCacheDir } from "../corpus/cache.js";
+import { openActions } from "../src/actions/runtime.js";
+import { loadLiveBot } from "../src/liveBot.js";
+import { systemClock } from "../src/clock.js";
+import { textCacheDir } from "../src/corpus/cache.js";
 import { loadAppSettings } from "./settings.js";
-import { AppError } from "../errors.js";
-import { QuestionLogPurger } from "../feedback/purger.js";
-import { FeedbackService } from "../feedback/service.js";
-import { runTerminalChat } from "./chat.js";
+import { AppError } from "../src/errors.js";
+import { QuestionLogPurger } from "../src/feedback/purger.js";
+import { FeedbackService } from "../src/feedback/service.js";
+import { runTerminalChat } from "../src/cli/chat.js";
 import { startServers } from "./servers.js";
-import { createLogger, lineLogger } from "../log.js";
+import { createLogger, lineLogger } from "../src/log.js";
 
 async function main(): Promise<void> {
   const settings = loadAppSettings();
