@@ -88,7 +88,7 @@ export async function startServers(loading: Promise<Bot>, settings: AppSettings,
     url: server.url,
     scheduler,
     stop: async (graceMs = 20_000) => {
-      log("shutting down: no new requests; finishing those in flight");
+      log("shutdown: no new requests; finishing those in flight");
       if (isLive(bot)) bot.stop();
       purger.stop();
       // No digest post starts from now on; one under way may finish while requests drain.
@@ -99,7 +99,7 @@ export async function startServers(loading: Promise<Bot>, settings: AppSettings,
       for (const s of stops) await s(graceMs);
       await digestsDone;
       await store.close();
-      log("shut down");
+      log("shutdown: done");
     },
   };
 }

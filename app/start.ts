@@ -14,13 +14,16 @@ import { QuestionLogPurger } from "../src/feedback/purger.js";
 import { FeedbackService } from "../src/feedback/service.js";
 import { runTerminalChat } from "../src/cli/chat.js";
 import { startServers } from "./servers.js";
-import { createLogger, lineLogger } from "../src/log.js";
+import { createLogger, lineLogger, routeConsole } from "../src/log.js";
 
 async function main(): Promise<void> {
   const settings = loadAppSettings();
   const serving = Boolean(settings.slack || settings.teams);
   // A server logs JSON (pino) for its log collector; the terminal chat writes plain lines.
-  const log = serving ? lineLogger(createLogger({ level: settings.logLevel })) : (m: string) => void process.stderr.write(`${m}\n`);
+  const logger = serving ? createLogger({ level: settings.logLevel }) : null;
+  // botbuilder prints refused tokens and failed turns with console.error: into the same log.
+  if (logger) routeConsole(logger);
+  const log = logger ? lineLogger(logger) : (m: string) => void process.stderr.write(`${m}\n`);
   const loading = loadLiveBot({ corpusDir: settings.corpusDir, cacheDir: textCacheDir(settings.dataDir) }).then((bot) => {
     for (const p of bot.problems) log(`warning: ${p.file} ${p.reason} [${p.code}] (skipped)`);
     return bot;

@@ -5,6 +5,7 @@
  * those lines into log records. Questions' text is never logged: log lines say what kind
  * of question was answered and how, not what was asked.
  */
+import { format } from "node:util";
 import { pino, type DestinationStream, type Logger } from "pino";
 
 /** The levels LOG_LEVEL takes. */
@@ -24,4 +25,18 @@ export function lineLogger(logger: Logger): (line: string) => void {
     if (m) logger[level]({ component: m[1] }, m[2]);
     else logger[level](line);
   };
+}
+
+/**
+ * Routes what libraries print with `console` into the log, as component "console":
+ * botbuilder reports refused tokens and failed turns with console.error and has no logger
+ * option. Only a server does this (the terminal chat keeps its console).
+ * @returns a function that puts the console back
+ */
+export function routeConsole(logger: Logger, target: Pick<Console, "log" | "info" | "warn" | "error"> = console): () => void {
+  const saved = { log: target.log, info: target.info, warn: target.warn, error: target.error };
+  const child = logger.child({ component: "console" });
+  target.log = target.info = (...args: unknown[]) => child.info(format(...args));
+  target.warn = target.error = (...args: unknown[]) => child.warn(format(...args));
+  return () => Object.assign(target, saved);
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { loadBot } from "../../src/bot.js";
 import { loadAppSettings } from "../../app/settings.js";
 import { startServers } from "../../app/servers.js";
-import { createLogger, lineLogger } from "../../src/log.js";
+import { createLogger, lineLogger, routeConsole } from "../../src/log.js";
 import { startFakeSlack } from "../slack/fakeSlack.js";
 import { postEvent, postForm } from "../slack/sign.js";
 import { personalMessage } from "../teams/activities.js";
@@ -29,6 +29,21 @@ describe("structured logs", () => {
       [30, "ready", "5 reports, 22 actions"],
     ]);
     expect(String(records[0].time)).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it("takes in what libraries print on the console (botbuilder's refused tokens), and gives the console back", () => {
+    const lines: string[] = [];
+    const fake = { log: () => {}, info: () => {}, warn: () => {}, error: () => {} } as unknown as Console;
+    const original = fake.error;
+    const restore = routeConsole(createLogger({ destination: { write: (s: string) => void lines.push(s) } }), fake);
+    fake.error("Error finding key for token. Available keys: %s", "k1");
+    fake.log("connected");
+    restore();
+    expect(fake.error).toBe(original);
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>).map((r) => [r.level, r.component, r.msg])).toEqual([
+      [40, "console", "Error finding key for token. Available keys: k1"],
+      [30, "console", "connected"],
+    ]);
   });
 
   it("never logs a question's words, from Slack or Teams", async () => {

@@ -36,7 +36,7 @@ describe("npm start shutting down", () => {
       expect([503, "refused"]).toContain(late);
       expect((await inFlight).status).toBe(200);
       await stopping;
-      expect(lines).toEqual(expect.arrayContaining(["shut down"]));
+      expect(lines).toEqual(expect.arrayContaining(["shutdown: done"]));
       expect(connector.activities("message", "a:late")).toEqual([]);
       await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
     } finally {
