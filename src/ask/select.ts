@@ -69,8 +69,15 @@ export function selectReports(kb: KnowledgeBase, q: Query, done: Applied, defaul
   const fits = (authority: string) => {
     const info = lex.authorityInfo(authority);
     if (q.region && !(info?.region && q.region.regions.includes(info.region))) return false;
-    if (q.councilType && info?.type !== q.councilType) return false;
+    // A council that was a county until a reorganisation (North Yorkshire until 2023) is either, by inspection.
+    if (q.councilType && info?.type !== q.councilType && !(q.councilType === "county" && info?.countyUntil)) return false;
     return true;
+  };
+  /** The council's type when it was inspected: a county before its `countyUntil` year, its type now after. */
+  const typeThen = (r: Report) => {
+    const info = lex.authorityInfo(r.inspection.authority);
+    const y = inspectionYear(r.inspection);
+    return info?.countyUntil && y !== null && y < Number(info.countyUntil) ? "county" : info?.type;
   };
   if (q.region) done.slots.add("region");
   if (q.councilType) done.slots.add("councilType");
@@ -89,6 +96,7 @@ export function selectReports(kb: KnowledgeBase, q: Query, done: Applied, defaul
     } else list = list.filter((r) => inYears(r, s, true));
     // "Safeguarding services" exist only in the 2009-12 framework: other inspections have no such service.
     if (q.serviceOnly) list = list.filter((r) => r.inspection.framework === "SLAC");
+    if (q.councilType) list = list.filter((r) => typeThen(r) === q.councilType);
     out.push(...list);
   }
   return out;

@@ -45,6 +45,11 @@ describe("places: region and council type", () => {
     expect(who("how many London boroughs were inadequate")).toEqual(["Lewisham"]);
   });
 
+  it("a council reorganised since is typed as it was when inspected (North Yorkshire was a county until 2023)", () => {
+    expect(who("which county councils were outstanding")).toContain("North Yorkshire");
+    expect(who("which unitary authorities were outstanding")).not.toContain("North Yorkshire");
+  });
+
   it("county councils and metropolitan boroughs", () => {
     expect(who("which county councils required improvement")).toEqual(["Kent", "Norfolk", "Surrey"]);
     const met = who("which metropolitan boroughs required improvement for overall effectiveness");
@@ -115,7 +120,7 @@ describe("any area", () => {
     const a = bot.ask("which London boroughs got an outstanding grade");
     expect(a.judgements.length).toBeGreaterThan(1);
     expect(a.judgements.every((j) => j.grade === "Outstanding" && j.authority === "Camden")).toBe(true);
-    expect(who("which county councils had an outstanding judgement")).toEqual(["Essex"]);
+    expect(who("which county councils had an outstanding judgement")).toEqual(["Essex", "North Yorkshire"]);
     expect(bot.ask("which county councils had an outstanding judgement").interpretation).toContain("any area");
   });
 });
