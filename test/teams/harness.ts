@@ -47,7 +47,9 @@ export async function startHarness(
     settings: opts.settings ?? ANONYMOUS,
     references,
     log: (l) => logs.push(l),
-    typingDelayMs: opts.typingDelayMs,
+    // A loaded 2-core CI machine can take over the adapter's 1 s for a first answer; tests of
+    // quick answers must not see a typing indicator for that (typing is tested at 50 ms).
+    typingDelayMs: opts.typingDelayMs ?? 5000,
     actions: opts.actions,
     feedback: opts.feedback,
   });
