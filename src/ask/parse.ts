@@ -106,7 +106,7 @@ function detectIntent(q: string, s: Seen): Intent {
   if (CHANGE_WORDS.test(s.free.join(" ")) && !TOLD_TO.test(t) && !/\b(to improve|areas? for improvement|should|must|needs? to)\b/.test(t)) return "change";
   if (!hasAuthority && /\b(how many|number of|count|total)\b/.test(t) && COUNCILS.test(t) && (hasGrade || s.hasPlaces || hasArea)) return "count";
   if (
-    /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|needs? to (improve|do|change|get better|be better)|deadlines?|(improvement|action) plan|told .* to|ask(ed)? .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
+    /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|to improve\b|needs? to (improve|do|change|get better|be better)|deadlines?|(improvement|action) plan|(told|tells?) .* to|ask(ed|s)? .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
     !/\bcapacity\b/.test(t)
   )
     return "actions";

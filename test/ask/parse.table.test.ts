@@ -215,6 +215,8 @@ const rows: [string, Want][] = [
   ["What did the Durham report say about elected members?", { intent: "search", authorities: ["Durham"] }],
   ["What did Ofsted recommend for Halton?", { intent: "actions", authorities: ["Halton"] }],
   ["What areas for development were identified in Halton?", { intent: "actions", authorities: ["Halton"] }],
+  ["What did Ofsted tell Halton to improve?", { intent: "actions", authorities: ["Halton"] }],
+  ["What did inspectors ask Derby to improve?", { intent: "actions", authorities: ["Derby"] }],
   ["What needs to improve in Halton?", { intent: "actions", authorities: ["Halton"] }],
   // Change over time.
   ["has Manchester improved since 2014", { intent: "change", authorities: ["Manchester"], change: "improved", when: R(2014, null) }],
