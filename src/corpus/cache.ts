@@ -18,26 +18,21 @@ export const READER_VERSION = "pdf-layout-1";
 
 type Entry = PagedText | { lines: string[] } | ReadProblem;
 
-/** A folder of JSON files, one a document. */
-export class TextCache {
+/** A folder of JSON files, one an entry, each named by its key. */
+export class JsonCache<T> {
   constructor(private readonly dir: string) {}
 
-  /** The key of a file's bytes. */
-  key(bytes: Uint8Array): string {
-    return createHash("sha256").update(READER_VERSION).update(bytes).digest("hex");
-  }
-
-  /** The cached text, or null when there is none (or it cannot be read: it is then re-made). */
-  get(key: string): Entry | null {
+  /** The entry, or null when there is none (or it cannot be read: it is then made again). */
+  get(key: string): T | null {
     try {
-      return JSON.parse(readFileSync(join(this.dir, `${key}.json`), "utf8")) as Entry;
+      return JSON.parse(readFileSync(join(this.dir, `${key}.json`), "utf8")) as T;
     } catch {
       return null;
     }
   }
 
-  /** Stores a result; a cache that cannot be written only costs speed, so errors are ignored. */
-  put(key: string, entry: Entry): void {
+  /** Stores an entry; a cache that cannot be written only costs speed, so errors are ignored. */
+  put(key: string, entry: T): void {
     try {
       mkdirSync(this.dir, { recursive: true });
       const path = join(this.dir, `${key}.json`);
@@ -47,5 +42,13 @@ export class TextCache {
     } catch {
       // Read-only or full disk: the next start reads the file again.
     }
+  }
+}
+
+/** Extracted text, keyed by the file's bytes and the reader's version. */
+export class TextCache extends JsonCache<Entry> {
+  /** The key of a file's bytes. */
+  key(bytes: Uint8Array): string {
+    return createHash("sha256").update(READER_VERSION).update(bytes).digest("hex");
   }
 }

@@ -8,6 +8,7 @@ import type { SourceFile } from "../corpus/read.js";
 import type { Lexicon } from "../knowledge/lexicon.js";
 import type { Passage, Report } from "../types.js";
 import { extractReport } from "./report.js";
+import type { ReportCache } from "./reportCache.js";
 
 /** What a corpus yields. `loose` are passages of files that name no authority (still searchable). */
 export interface Extracted {
@@ -16,12 +17,17 @@ export interface Extracted {
   problems: LoadProblem[];
 }
 
-/** Extracts files in this thread. */
-export function extractFiles(files: SourceFile[], lex: Lexicon): Extracted {
+/** Extracts files in this thread, taking unchanged ones from `cache` when given. */
+export function extractFiles(files: SourceFile[], lex: Lexicon, cache?: ReportCache): Extracted {
   const out: Extracted = { reports: [], loose: [], problems: [] };
   for (const f of files) {
     try {
-      const r = extractReport(f, lex);
+      const key = cache?.key(f);
+      let r = key ? cache!.get(key) : null;
+      if (!r) {
+        r = extractReport(f, lex);
+        if (key) cache!.put(key, r);
+      }
       if (r.report) out.reports.push(r.report);
       else {
         out.loose.push(...(r.passagesOnly ?? []));

@@ -5,6 +5,7 @@ import type { LoadProblem } from "../types.js";
 import { systemClock, type Clock } from "../clock.js";
 import { readCorpus } from "../corpus/read.js";
 import { extractFiles } from "../extract/corpus.js";
+import { ReportCache } from "../extract/reportCache.js";
 import { buildLexicon } from "../knowledge/lexicon.js";
 import { loadVocabulary } from "../knowledge/load.js";
 import { KnowledgeBase } from "./knowledgeBase.js";
@@ -16,7 +17,7 @@ import { KnowledgeBase } from "./knowledgeBase.js";
 export async function loadKnowledgeBase(opts: { corpusDir: string; clock?: Clock; knowledgeDir?: string; cacheDir?: string }): Promise<{ kb: KnowledgeBase; problems: LoadProblem[]; corpusDir: string }> {
   const lex = buildLexicon(opts.knowledgeDir ? loadVocabulary(opts.knowledgeDir) : loadVocabulary());
   const corpus = await readCorpus(opts.corpusDir, { cacheDir: opts.cacheDir });
-  const extracted = extractFiles(corpus.files, lex);
+  const extracted = extractFiles(corpus.files, lex, opts.cacheDir ? new ReportCache(opts.cacheDir, lex) : undefined);
   const kb = new KnowledgeBase(extracted.reports, extracted.loose, lex, opts.clock ?? systemClock);
   return { kb, problems: [...corpus.problems, ...extracted.problems], corpusDir: corpus.dir };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -106,5 +106,26 @@ describe("a corpus of PDFs, Word files and text", () => {
     });
     expect(r.judgements.every((j) => j.citation.page === 2)).toBe(true);
     expect(bot.ask("What was Wokingham's capacity to improve?").judgements.map((j) => j.grade)).toEqual(["Good"]);
+  });
+
+  it("keeps extraction results too, and extracts again a report whose text changed", async () => {
+    const dir = await folder({ "a.pdf": await makeIlacsReport() });
+    const cacheDir = mkdtempSync(join(tmpdir(), "report-cache-"));
+    const first = await loadBot({ corpusDir: dir, cacheDir });
+    const entry = readdirSync(cacheDir).find((f) => f.startsWith("report-"))!;
+    expect(entry).toBeDefined();
+    // Read back as it was, each judgement pointing at its report's one inspection again.
+    const second = await loadBot({ corpusDir: dir, cacheDir });
+    expect(second.reports).toEqual(first.reports);
+    expect(second.reports[0].judgements.every((j) => j.inspection === second.reports[0].inspection)).toBe(true);
+    // The entry is what a restart uses: a changed entry shows, so nothing was extracted again.
+    const path = join(cacheDir, entry);
+    writeFileSync(path, readFileSync(path, "utf8").replace(/"grade":"Outstanding"/g, '"grade":"Changed"'));
+    expect((await loadBot({ corpusDir: dir, cacheDir })).reports[0].judgements.some((j) => j.grade === "Changed")).toBe(true);
+    // Another report in the same file is extracted afresh.
+    writeFileSync(join(dir, "a.pdf"), await makeIlacsReport("Wokingham"));
+    const third = await loadBot({ corpusDir: dir, cacheDir });
+    expect(third.reports[0].inspection.authority).toBe("Wokingham");
+    expect(third.reports[0].judgements.some((j) => j.grade === "Changed")).toBe(false);
   });
 });
