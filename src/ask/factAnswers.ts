@@ -54,14 +54,20 @@ function bestFacts(q: Query, facts: Fact[]): Fact[] {
     facts = facts.filter((f) => countOfGrade.test(f.citation.quote));
   }
   const typed = /\b(?:how many|number of)\s+([a-z]+)/.exec(q.text.toLowerCase())?.slice(1) ?? [];
+  // The counted phrase as asked, read the way a report's is: up to its first plural noun
+  // ("case files did they look at" → case, file; "inspectors took part" → inspector).
+  const askedWords = (/\b(?:how many|number of)\s+(.+)$/.exec(q.text.toLowerCase())?.[1] ?? "").split(/[^a-z]+/).filter(Boolean);
+  const asked = countedPhrase(askedWords.slice(0, 5).join(" ")).filter((w) => !STOP_WORDS.has(w));
   const context = new Set(q.rest.map(singular));
   const scored = facts
     .map((f) => {
       const noun = countedPhrase(f.noun);
-      // The head word asked about must be what the number counts; the others only rank.
+      // The head word asked about must be what the number counts.
       // (Checked first: most facts fail it, and the sentence need not be read for them.)
       if (!noun.includes(want[0])) return { f, score: 0 };
       const hits = want.filter((w) => noun.includes(w)).length;
+      // The whole phrase asked about must be what is counted: "case files" is not "one case viewed".
+      if (!asked.every((w) => noun.includes(w))) return { f, score: 0 };
       const ctx = f.citation.quote.toLowerCase().split(/[^a-z]+/).map(singular).filter((w) => context.has(w)).length;
       // The counted word right after the number, as typed ("inspectors", not "inspector"), ranks first.
       const exact = f.noun.split(" ")[0] === typed[0] ? 5 : 0;
