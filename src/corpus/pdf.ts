@@ -32,6 +32,10 @@ function notAPdf(bytes: Uint8Array): ReadProblem {
   return { code: "PDF_CORRUPT", reason: "is not a PDF (it has no PDF header): download it again" };
 }
 
+function damaged(err: unknown): ReadProblem {
+  return { code: "PDF_CORRUPT", reason: `is a damaged PDF (${(err as Error).message}): download it again` };
+}
+
 /** Loads PDF.js once; its legacy build is the one meant for Node. */
 let pdfjs: Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> | null = null;
 function loadPdfjs() {
@@ -51,7 +55,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PagedText | ReadProble
   } catch (err) {
     const name = (err as Error).name;
     if (name === "PasswordException") return { code: "PDF_ENCRYPTED", reason: "is protected by a password: save an unprotected copy (or download it again from Ofsted)" };
-    return { code: "PDF_CORRUPT", reason: `is a damaged PDF (${(err as Error).message}): download it again` };
+    return damaged(err);
   }
   try {
     const lines: string[] = [];
@@ -74,7 +78,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PagedText | ReadProble
     if (textChars === 0) return { code: "PDF_NO_TEXT", reason: "has no text layer (a scanned document): run it through OCR and save the result as a PDF with text, or as .txt" };
     return { lines, pages };
   } catch (err) {
-    return { code: "PDF_CORRUPT", reason: `is a damaged PDF (${(err as Error).message}): download it again` };
+    return damaged(err);
   } finally {
     await doc.destroy();
   }

@@ -114,7 +114,7 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
     const key = cache ? cache.key(bytes) : null;
     const cached = key ? cache!.get(key) : null;
     if (cached) {
-      results.push(isProblem(cached) ? { file, ...cached } : { file, ...cached });
+      results.push({ file, ...cached });
       continue;
     }
     results.push({ file, code: "PENDING", reason: "" });

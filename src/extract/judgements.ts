@@ -165,13 +165,16 @@ function withinTheTable(candidates: Candidate[]): Candidate[] {
   for (const c of candidates) if (c.source === "table" && c.area) tableAreas.set(c.area.id, c.area);
   if (tableAreas.size < JUDGEMENT_TABLE_AREAS) return candidates;
   const words = (a: AreaRef) => new Set(tokenize(a.name).map((t) => t.norm));
-  const overlaps = (a: AreaRef) =>
-    [...tableAreas.values()].some((t) => {
+  // The table's areas' words, once: every candidate is checked against them.
+  const tableWords = [...tableAreas.values()].map((t) => ({ id: t.id, words: words(t) }));
+  const overlaps = (a: AreaRef) => {
+    const x = words(a);
+    return tableWords.some((t) => {
       if (t.id === a.id) return false;
-      const [x, y] = [words(a), words(t)];
-      const [small, big] = x.size <= y.size ? [x, y] : [y, x];
+      const [small, big] = x.size <= t.words.size ? [x, t.words] : [t.words, x];
       return [...small].every((w) => big.has(w));
     });
+  };
   return candidates.filter((c) => {
     if (c.source === "table") return true;
     return c.area !== null && !overlaps(c.area);

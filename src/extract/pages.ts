@@ -4,19 +4,14 @@
  * when the corpus has a sources.csv, a link to the published report at that page. Done
  * once after extraction, so the extractors never need to know about any of it.
  */
+import { formatMonthYear } from "../text/dates.js";
 import type { Citation, Inspection, Report } from "../types.js";
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-function monthYear(iso: string): string {
-  return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-}
 
 /** "Halton, inspection of February 2011", or the report's date when the inspection's is not stated. */
 export function reportTitle(i: Inspection): string {
-  if (i.start) return `${i.authority}, inspection of ${monthYear(i.start)}`;
+  if (i.start) return `${i.authority}, inspection of ${formatMonthYear(i.start)}`;
   const date = i.published ?? i.reportDate;
-  return date ? `${i.authority}, report of ${monthYear(date)}` : `${i.authority} report`;
+  return date ? `${i.authority}, report of ${formatMonthYear(date)}` : `${i.authority} report`;
 }
 
 /** Sets page, source and url on every citation and passage of `report`. */

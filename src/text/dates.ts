@@ -109,6 +109,12 @@ export function formatDate(iso: string): string {
   return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 
+/** "2011-02-07" → "February 2011". */
+export function formatMonthYear(iso: string): string {
+  const [y, m] = iso.split("-").map(Number);
+  return `${MONTH_NAMES[m - 1]} ${y}`;
+}
+
 /** "7 to 18 March 2011", "28 November to 13 December 2011", "30 December 2012 to 10 January 2013". */
 export function formatRange(start: string | null, end: string | null): string {
   if (start && end && start !== end) {
