@@ -143,6 +143,18 @@ export const sqliteMigrations: readonly Migration[] = [
       ALTER TABLE subscriptions ADD COLUMN authorities TEXT NOT NULL DEFAULT '[]';
     `,
   },
+  {
+    version: 6,
+    name: "the question a conversation's follow-ups build on, for a short while",
+    sql: `
+      CREATE TABLE follow_up_contexts (
+        context_key TEXT PRIMARY KEY,
+        question    TEXT NOT NULL,
+        expires_at  TEXT NOT NULL
+      );
+      CREATE INDEX follow_up_contexts_expiry ON follow_up_contexts (expires_at);
+    `,
+  },
 ];
 
 /** PostgreSQL schema history (same tables, native types). */
@@ -272,6 +284,18 @@ export const postgresMigrations: readonly Migration[] = [
     sql: `
       ALTER TABLE actions ADD COLUMN inspected text;
       ALTER TABLE subscriptions ADD COLUMN authorities jsonb NOT NULL DEFAULT '[]'::jsonb;
+    `,
+  },
+  {
+    version: 6,
+    name: "the question a conversation's follow-ups build on, for a short while",
+    sql: `
+      CREATE TABLE follow_up_contexts (
+        context_key text PRIMARY KEY,
+        question    text NOT NULL,
+        expires_at  timestamptz NOT NULL
+      );
+      CREATE INDEX follow_up_contexts_expiry ON follow_up_contexts (expires_at);
     `,
   },
 ];

@@ -373,6 +373,27 @@ export class PostgresStore implements Store {
     return rows.map((r) => ({ conversationId: String(r.conversation_id), reference: JSON.parse(String(r.reference)) as unknown }));
   }
 
+  async saveFollowUpContext(key: string, question: string, now: Date, expiresAt: Date): Promise<void> {
+    // One statement: the expired rows go as the new one comes in.
+    await this.query(
+      "saving a follow-up context",
+      `WITH expired AS (DELETE FROM follow_up_contexts WHERE expires_at <= $4 AND context_key <> $1)
+        INSERT INTO follow_up_contexts (context_key, question, expires_at) VALUES ($1, $2, $3)
+        ON CONFLICT (context_key) DO UPDATE SET question = excluded.question, expires_at = excluded.expires_at`,
+      [key, question, expiresAt, now],
+    );
+  }
+
+  async getFollowUpContext(key: string, now: Date): Promise<string | null> {
+    const rows = await this.query("reading a follow-up context", "SELECT question FROM follow_up_contexts WHERE context_key = $1 AND expires_at > $2", [key, now]);
+    return rows.length ? String(rows[0].question) : null;
+  }
+
+  async purgeFollowUpContexts(now: Date): Promise<number> {
+    const rows = await this.query("purging follow-up contexts", "DELETE FROM follow_up_contexts WHERE expires_at <= $1 RETURNING context_key", [now]);
+    return rows.length;
+  }
+
   private readonly feedbackQuery: feedback.Query = (doing, sql, args) => this.query(doing, sql, args);
 
   async recordUnanswered(q: Omit<UnansweredQuestion, "askedAt">, at: Date): Promise<void> {

@@ -348,6 +348,27 @@ export class SqliteStore implements Store {
     });
   }
 
+  async saveFollowUpContext(key: string, question: string, now: Date, expiresAt: Date): Promise<void> {
+    this.write("saving a follow-up context", () => {
+      this.db.prepare("DELETE FROM follow_up_contexts WHERE expires_at <= ?").run(now.toISOString());
+      this.db
+        .prepare(`INSERT INTO follow_up_contexts (context_key, question, expires_at) VALUES (?, ?, ?)
+          ON CONFLICT (context_key) DO UPDATE SET question = excluded.question, expires_at = excluded.expires_at`)
+        .run(key, question, expiresAt.toISOString());
+    });
+  }
+
+  async getFollowUpContext(key: string, now: Date): Promise<string | null> {
+    return this.read("reading a follow-up context", () => {
+      const r = this.db.prepare("SELECT question FROM follow_up_contexts WHERE context_key = ? AND expires_at > ?").get(key, now.toISOString()) as Row | undefined;
+      return r ? String(r.question) : null;
+    });
+  }
+
+  async purgeFollowUpContexts(now: Date): Promise<number> {
+    return this.write("purging follow-up contexts", () => this.db.prepare("DELETE FROM follow_up_contexts WHERE expires_at <= ?").run(now.toISOString()).changes);
+  }
+
   async recordUnanswered(q: Omit<UnansweredQuestion, "askedAt">, at: Date): Promise<void> {
     this.write("recording an unanswered question", () => feedback.recordUnanswered(this.db, q, at));
   }

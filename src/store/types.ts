@@ -56,6 +56,23 @@ export interface ConversationReferenceStore {
   listConversationReferences(): Promise<{ conversationId: string; reference: unknown }[]>;
 }
 
+/**
+ * The question each conversation's follow-ups build on ("and for care leavers?" after
+ * "What was Halton's grade for adoption?"), kept only for a short while. Keys are opaque
+ * (the caller hashes them); times come from the caller's clock.
+ */
+export interface FollowUpContextStore {
+  /**
+   * Keeps `question` as the conversation's context until `expiresAt`, replacing any earlier
+   * one, and deletes every context that has expired by `now`.
+   */
+  saveFollowUpContext(key: string, question: string, now: Date, expiresAt: Date): Promise<void>;
+  /** The conversation's context, or null when there is none or it has expired by `now`. */
+  getFollowUpContext(key: string, now: Date): Promise<string | null>;
+  /** Deletes every context that has expired by `now` (all of them with a `now` far enough ahead); returns how many. */
+  purgeFollowUpContexts(now: Date): Promise<number>;
+}
+
 /** A chat platform the digest and the actions commands serve. */
 export type Platform = Subscription["platform"];
 
@@ -114,13 +131,13 @@ export interface DigestSendRecord extends DigestSendKey {
 
 /**
  * The whole store: actions with their workflow state and history, digest subscriptions,
- * digest delivery bookkeeping, Teams conversation references, and the question log and
- * feedback votes (feedbackTypes.ts). Timestamps go in as
+ * digest delivery bookkeeping, Teams conversation references, the question log and
+ * feedback votes (feedbackTypes.ts), and the follow-up contexts of conversations. Timestamps go in as
  * `Date` (from the caller's clock, never the database's) and come out as ISO strings.
  * Every method may throw AppError `STORE_FAILED`; the ones taking an action id throw
  * `ACTION_NOT_FOUND` for an id the store does not hold.
  */
-export interface Store extends ConversationReferenceStore, FeedbackStore {
+export interface Store extends ConversationReferenceStore, FeedbackStore, FollowUpContextStore {
   /** Which backend this is, for logs and the health check. */
   readonly backend: "sqlite" | "postgres";
   /** Applies pending schema migrations (idempotent; safe with several replicas starting at once). */

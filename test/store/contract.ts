@@ -11,6 +11,7 @@ import { actionId, legacyActionId } from "../../src/extract/actionId.js";
 import { action, corpus, inspection, MINUTE } from "./fixtures.js";
 import type { HarnessFactory, StoreHarness } from "./harness.js";
 import { defineFeedbackContract } from "./feedbackContract.js";
+import { defineFollowUpContract } from "./followUpContract.js";
 
 const T0 = new Date("2024-05-01T08:00:00.000Z");
 const T1 = new Date("2024-05-01T09:15:00.000Z");
@@ -441,4 +442,5 @@ export function defineStoreContract(factory: HarnessFactory): void {
   });
 
   defineFeedbackContract(() => ({ h, store }));
+  defineFollowUpContract(() => ({ h, store }));
 }
