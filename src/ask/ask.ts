@@ -13,7 +13,8 @@ import { compareAnswer, listAnswer, lookupAnswer, matchingJudgements } from "./j
 import { coverageAnswer, helpAnswer, scaleAnswer, searchAnswer } from "./otherAnswers.js";
 import { mentionsAnswer } from "./mentionAnswers.js";
 import { changeAnswer } from "./changeAnswers.js";
-import { ambiguousAuthority, answer, coverage, noReport, uniqueCitations, unknownAuthority } from "./format.js";
+import { ambiguousAnswer, ambiguousChoices, takenNote } from "./ambiguous.js";
+import { answer, coverage, noReport, uniqueCitations, unknownAuthority } from "./format.js";
 import { splitQuestion } from "./split.js";
 import { applied, describeQuery, finish, type Applied } from "./interpret.js";
 import { pickReport, selectReports } from "./select.js";
@@ -28,13 +29,15 @@ export function ask(question: string, kb: KnowledgeBase): Answer {
 
 /**
  * Answers each part; a part that names no council is about the one another part names
- * ("Halton's overall grade and when was it published"). The parts' answers are joined;
- * one that could not be answered says so in its place.
+ * ("Halton's overall grade and when was it published"), read as such, not rewritten. The
+ * parts' answers are joined; one that could not be answered says so in its place.
  */
 function askParts(text: string, parts: string[], kb: KnowledgeBase): Answer {
-  const named = parts.map((p) => parseQuestion(p, kb.lex, (w) => kb.knowsWord(w)).authorities);
-  const councils = [...new Set(named.flat())];
-  const answers = parts.map((p, i) => askOne(!named[i].length && councils.length === 1 ? `${p} (${councils[0]})` : p, kb));
+  const parsed = parts.map((p) => parseQuestion(p, kb.lex, (w) => kb.knowsWord(w)));
+  const councils = [...new Set(parsed.flatMap((q) => q.authorities))];
+  // A shared name ("Kingston") and no council named: the whole question is asked back, choices and all.
+  if (!councils.length && parsed.some((q) => q.ambiguous)) return askOne(text, kb);
+  const answers = parts.map((p, i) => askOne(p, kb, councils.length === 1 && !parsed[i].authorities.length ? councils : []));
   const answered = answers.filter((a) => a.answered);
   const lead = answered[0] ?? answers[0];
   return {
@@ -50,8 +53,9 @@ function askParts(text: string, parts: string[], kb: KnowledgeBase): Answer {
   };
 }
 
-function askOne(text: string, kb: KnowledgeBase): Answer {
-  const q = parseQuestion(text, kb.lex, (w) => kb.knowsWord(w));
+/** One question; `carried` are the councils another part of the question names. */
+function askOne(text: string, kb: KnowledgeBase, carried: string[] = []): Answer {
+  const q = parseQuestion(text, kb.lex, (w) => kb.knowsWord(w), carried);
   const done = applied();
   const a = route(q, kb, done);
   return finish(q, a, done, kb.lex);
@@ -62,6 +66,16 @@ function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
   const text = q.text;
   const withReport = q.authorities.filter((a) => kb.byAuthority.has(a));
   const missing = q.authorities.filter((a) => !kb.byAuthority.has(a));
+  if (q.ambiguous) {
+    // "Kingston": ask which, unless one choice is left once councils that no longer exist (with no report) are set aside.
+    const choices = ambiguousChoices(q, kb);
+    if (choices.length !== 1) {
+      done.finished = true;
+      return ambiguousAnswer(q, kb, choices);
+    }
+    const a = route({ ...q, authorities: choices, ambiguous: null }, kb, done);
+    return { ...a, text: `${takenNote(q, kb, choices[0])}\n${a.text}` };
+  }
   switch (q.intent) {
     case "help":
       return helpAnswer(q, kb);
@@ -79,7 +93,6 @@ function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
     case "change":
       if (q.authorities.length > 1) return answer(text, "change", false, "I can follow one council's grades across its inspections at a time, or list the councils that improved or declined: ask about one council, or without naming any.");
       if (q.authorities.length === 1 && !withReport.length) return noReport(text, kb, q.authorities[0], null);
-      if (!q.authorities.length && q.ambiguous) break;
       return changeAnswer(q, kb, withReport[0] ?? null, done);
     case "compare":
       // "Compare all the councils on overall effectiveness": every authority with a report.
@@ -100,16 +113,6 @@ function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
       break;
   }
   if (!q.authorities.length) {
-    if (q.ambiguous) {
-      // "Kingston" with reports on only one of the Kingstons: answer for it, saying so.
-      const withReports = q.ambiguous.authorities.filter((a) => kb.byAuthority.has(a));
-      if (withReports.length !== 1) return ambiguousAuthority(text, kb, q.ambiguous.word, q.ambiguous.authorities);
-      const named = text.replace(new RegExp(`\\b${q.ambiguous.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i"), withReports[0]);
-      // The renamed question is finished by its own ask(): its interpretation and notes stand.
-      const a = ask(named, kb);
-      done.finished = true;
-      return { ...a, question: text, text: `Taking "${q.ambiguous.word}" as ${withReports[0]}, the only one of ${q.ambiguous.authorities.join(" and ")} with a report here.\n${a.text}` };
-    }
     // A judgement area beside a word no report uses ("northumbria overall effectiveness")
     // is a place the bot does not know, not a topic to search every report for.
     if (q.areas.length && q.unknownName) return unknownAuthority(text, kb, q.unknownName);

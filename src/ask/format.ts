@@ -77,14 +77,6 @@ export function noSelectedReport(question: string, kb: KnowledgeBase, authority:
   return answer(question, "unknown", false, `The corpus has no report ${selection} of ${authority} (a report may mention one, but its grades are not read from a mention). The reports on ${authority} are: ${years}.`);
 }
 
-/** "Kingston" could be Kingston upon Hull or Kingston upon Thames: ask, naming which have reports. */
-export function ambiguousAuthority(question: string, kb: KnowledgeBase, word: string, names: string[]): Answer {
-  const described = names.map((n) => (kb.byAuthority.has(n) ? `${n} (reports in the corpus)` : `${n} (no report in the corpus)`));
-  const text = `"${word}" could be ${described.slice(0, -1).join(", ")} or ${described.at(-1)}. Which one do you mean?`;
-  const suggestions = names.filter((n) => kb.byAuthority.has(n)).map((n) => question.replace(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i"), n));
-  return answer(question, "unknown", false, text, [], [], { suggestions });
-}
-
 /** The answer when the question names no authority the bot recognises. */
 export function unknownAuthority(question: string, kb: KnowledgeBase, name: string | null): Answer {
   const lead = name ? `I don't recognise "${name}" as an English local authority with children's services.` : "Which council do you mean? I couldn't find an authority's name in the question.";

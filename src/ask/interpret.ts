@@ -18,7 +18,7 @@ export interface Applied {
   when?: string;
   /** The area it looked at when the query named none ("overall effectiveness"). */
   area?: string;
-  /** The answer was finished already (a question asked again in other words): leave it as it is. */
+  /** The answer is whole as it is (a question back to the user, with its own interpretation): leave it. */
   finished?: boolean;
 }
 

@@ -46,8 +46,11 @@ export interface Query {
   authorities: string[];
   /** A capitalised name that is no English authority ("Gotham"), when no authority was found. */
   unknownName: string | null;
-  /** A part of several authorities' names ("Kingston"), when that is all the question names. */
-  ambiguous: { word: string; authorities: string[] } | null;
+  /**
+   * A part of several authorities' names ("Kingston"), when that is all the question names,
+   * with where the word stands in `text` (so each choice can be asked as the full question).
+   */
+  ambiguous: { word: string; authorities: string[]; start: number; end: number } | null;
   areas: PhraseMatch<AreaRef[]>[];
   services: ServiceRef[];
   /** A 2009-12 service named in words no judgement area shares ("safeguarding services"): only that framework has it. */
@@ -157,9 +160,13 @@ const TOPIC_INTENTS = new Set<Intent>(["help", "coverage", "scale", "actions", "
  * Parses a question with the vocabulary's matchers.
  * @param isReportWord true for words the reports use: a short word that is one ("needs")
  *   is never read as a misspelt council ("Leeds"); one that is not ("haltn") may be.
+ * @param carried councils another part of the same question names ("Halton's overall grade
+ *   and when was it published"): a part that names no council, nor a shared or unknown
+ *   name, is about them.
  */
-export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: string) => boolean = () => true): Query {
-  const clean = text.replace(/<[@#!][^>]*>/g, " ").replace(/[‘’]/g, "'");
+export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: string) => boolean = () => true, carried: string[] = []): Query {
+  // Same length as the text (a mention blanked, a curly quote straightened): token offsets are the text's.
+  const clean = text.replace(/<[@#!][^>]*>/g, (m) => " ".repeat(m.length)).replace(/[‘’]/g, "'");
   const tokens = tokenize(clean);
   const used = new Array(tokens.length).fill(false);
   const claim = (start: number, end: number) => {
@@ -235,7 +242,8 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
         authorityTokens.add(i);
         used[i] = true;
       } else if (names.length > 1) {
-        ambiguous = { word: tokens[i].raw.replace(/'s$/, ""), authorities: names };
+        const word = tokens[i].raw.replace(/'s$/, "");
+        ambiguous = { word, authorities: names, start: tokens[i].start, end: tokens[i].start + word.length };
         used[i] = true;
       }
     }
@@ -249,6 +257,7 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
       unknownName = clean.slice(tokens[at].start, tokens[end - 1].end).replace(/'s$/, "");
     }
   }
+  if (!authorities.length && !ambiguous && !unknownName) authorities.push(...carried);
   const searchTerms = tokens.filter((t, i) => !authorityTokens.has(i) && !STOP_WORDS.has(t.norm) && t.norm.length > 1).map((t) => t.norm);
   const rest = tokens.filter((t, i) => !used[i] && !STOP_WORDS.has(t.norm) && !/^\d+$/.test(t.norm)).map((t) => t.norm);
   const hasGrade = gradeMatches.length > 0 || (grade !== null && !!gradeNumber);

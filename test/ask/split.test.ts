@@ -32,4 +32,11 @@ describe("several questions in one", () => {
     expect(a.text).toContain("Staying safe: Good");
     expect(a.text).toMatch(/states no .*adoption.* judgement that I could read/i);
   });
+
+  it("a part naming a council the bot does not know is about that name, not the other part's council", () => {
+    const a = bot.ask("Halton's overall grade and what about Gotham?");
+    expect(a.text).toContain("Overall effectiveness: Good");
+    expect(a.text).toContain('I don\'t recognise "Gotham"');
+    expect(a.judgements.every((j) => j.authority === "Halton")).toBe(true);
+  });
 });
