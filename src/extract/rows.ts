@@ -84,13 +84,18 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
     // A table introduced as someone else's or an earlier inspection's grades ("At the
     // previous inspection the grades were:", "Statistical neighbours:") is not read.
     const intro = recentBefore.at(-1);
-    if (intro) elsewhere = line.no - intro.no <= 3 && (ELSEWHERE_INTRO.test(intro.text) || CONTENTS.test(intro.text));
+    // The first half of this row's label, broken before its cells (a contents entry's title
+    // over two lines, its page number beside the second), starts no new table: the
+    // contents' page numbers stay page numbers ("young people  4" is no Grade 4).
+    if (intro && !labelStartsAbove(intro, line, cells)) elsewhere = line.no - intro.no <= 3 && (ELSEWHERE_INTRO.test(intro.text) || CONTENTS.test(intro.text));
     // A label the export broke before its cells: "The contribution of health agencies to
     // keeping children" on one line, "and young people safe    Good" on the next.
-    if (tabular && prose && prose.no === line.no - 1 && /^[a-z]/.test(cells[0]) && prose.body.split(/\s+/).length <= 12 && !/[.:;!?]$/.test(prose.body)) {
+    if (tabular && prose && labelStartsAbove(prose, line, cells)) {
       cells[0] = `${prose.body.trim()} ${cells[0]}`;
       const row = rowFrom(cells, line, framework, lex);
       if (row) {
+        // Inside a contents list or an earlier inspection's table, as any row there.
+        if (row.grade && elsewhere) row.grade = null;
         row.line = prose.no;
         row.quote = `${prose.text.trim()}\n${row.quote}`;
         rows.set(line.no, row);
@@ -149,6 +154,15 @@ export function readRows(lines: Line[], framework: FrameworkId, lex: Lexicon): M
   }
   dropPageNumbers(rows);
   return rows;
+}
+
+/**
+ * True when `above`, the line just over a row, is the first half of the row's label: the
+ * row's label carries on in lower case ("young people  4" under "Overall effectiveness of
+ * services for looked after children and") and `above` is short and ends no sentence.
+ */
+function labelStartsAbove(above: Line, row: Line, cells: string[]): boolean {
+  return above.no === row.no - 1 && /^[a-z]/.test(cells[0]) && above.body.split(/\s+/).length <= 12 && !/[.:;!?]$/.test(above.body);
 }
 
 /** A heading that starts a table of contents. */
