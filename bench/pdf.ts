@@ -1,7 +1,7 @@
 /**
  * The PDF part of `npm run bench`: cold ingest (no text cache) and warm restart (cache
  * filled, files unchanged) of a PDF corpus the bench builds itself, each in a fresh
- * process with its peak RSS; then the same for the shared sample of real Ofsted reports
+ * process (with the Node flags the bench itself runs with, as npm start has them) with its peak RSS; then the same for the shared sample of real Ofsted reports
  * when it is beside the project (../shared/reports).
  */
 import { spawnSync } from "node:child_process";
@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { pdfCorpus } from "./pdfCorpus.js";
 
 function load(corpus: string, cacheDir: string): { ms: number; reports: number; problems: number; maxRssMB: number } {
-  const run = spawnSync("node", ["dist/bench/pdfLoad.js", corpus, cacheDir], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = spawnSync("node", [...process.execArgv, "dist/bench/pdfLoad.js", corpus, cacheDir], { encoding: "utf8", maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`load of ${corpus} failed: ${run.stderr.slice(-500)}`);
   return JSON.parse(run.stdout.trim().split("\n").pop()!);
 }

@@ -39,8 +39,35 @@ function damaged(err: unknown): ReadProblem {
 /** Loads PDF.js once; its legacy build is the one meant for Node. */
 let pdfjs: Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> | null = null;
 function loadPdfjs() {
-  pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  pdfjs ??= importKeepingBuiltins();
   return pdfjs;
+}
+
+/**
+ * The legacy build carries core-js, which on Node 20 replaces `Array.prototype.push`,
+ * `JSON.parse` and `JSON.stringify` for the whole process with spec-edge-case versions
+ * written in JavaScript. They are several times slower (a tenth of the time spent reading
+ * a PDF was the replaced push) and slow every array and cache read in the bot besides.
+ * Node's own versions do everything PDF.js needs, so they are put back once it has loaded.
+ * What core-js only adds (Promise.withResolvers, Set methods …) is left in place.
+ */
+async function importKeepingBuiltins() {
+  const push = Array.prototype.push;
+  const { parse, stringify } = JSON;
+  try {
+    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    // Node has no web workers, so PDF.js runs its worker code in this thread; it would
+    // import it (and core-js again) on the first document. Loading it here, where the
+    // built-ins are put back afterwards, and handing it over the way PDF.js looks for it
+    // (globalThis.pdfjsWorker) keeps the replaced built-ins out for good.
+    const worker = (await import("pdfjs-dist/legacy/build/pdf.worker.mjs")) as { WorkerMessageHandler: unknown };
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= { WorkerMessageHandler: worker.WorkerMessageHandler };
+    return lib;
+  } finally {
+    Object.defineProperty(Array.prototype, "push", { value: push, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(JSON, "parse", { value: parse, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(JSON, "stringify", { value: stringify, writable: true, configurable: true, enumerable: false });
+  }
 }
 
 /** Reads every page of a PDF. */

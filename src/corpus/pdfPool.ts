@@ -9,9 +9,31 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { readPdf, type PagedText, type ReadProblem } from "./pdf.js";
+import type { PdfJob } from "./pdfWorker.js";
 
 /** Below this many PDFs, workers are not worth starting. */
 const MIN_FOR_WORKERS = 4;
+
+/**
+ * Files handed to a worker before it has finished the one it is reading. The caller's
+ * `onRead` (extraction) runs on this thread between messages; with one file queued the
+ * worker never sits idle while this thread is busy with an earlier result.
+ */
+const IN_FLIGHT = 2;
+
+/** One PDF's text, or why it could not be read. */
+export type PdfResult = PagedText | ReadProblem;
+
+/** Options for `readPdfs`. */
+export interface PoolOptions {
+  /** Worker threads (default: one per core). */
+  threads?: number;
+  /**
+   * Called with each result as soon as it is read, in whatever order the files finish, so
+   * the caller can work on it while the other files are still being read.
+   */
+  onRead?: (index: number, result: PdfResult) => void;
+}
 
 /** The compiled worker script beside this module, or null when running from sources. */
 function workerScript(): string | null {
@@ -20,35 +42,42 @@ function workerScript(): string | null {
 }
 
 /** Reads each PDF; results are in the order given. */
-export async function readPdfs(files: readonly Uint8Array[], opts: { threads?: number } = {}): Promise<(PagedText | ReadProblem)[]> {
+export async function readPdfs(files: readonly Uint8Array[], opts: PoolOptions = {}): Promise<PdfResult[]> {
+  const results: PdfResult[] = new Array(files.length);
+  const done = (i: number, r: PdfResult) => {
+    results[i] = r;
+    opts.onRead?.(i, r);
+  };
   const script = workerScript();
   const threads = Math.min(opts.threads ?? availableParallelism(), files.length);
   if (!script || threads < 2 || files.length < MIN_FOR_WORKERS) {
-    const out: (PagedText | ReadProblem)[] = [];
-    for (const f of files) out.push(await readPdf(f));
-    return out;
+    for (let i = 0; i < files.length; i++) done(i, await readPdf(files[i]));
+    return results;
   }
-  const results: (PagedText | ReadProblem)[] = new Array(files.length);
   let next = 0;
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(script);
-      let current = -1;
+      // The files this worker holds, until it answers for each.
+      const queued = new Set<number>();
       const feed = () => {
-        if (next >= files.length) {
-          void worker.terminate().then(() => resolve());
-          return;
+        while (queued.size < IN_FLIGHT && next < files.length) {
+          queued.add(next);
+          worker.postMessage({ index: next, bytes: files[next++] } satisfies PdfJob);
         }
-        current = next++;
-        worker.postMessage(files[current]);
+        if (!queued.size) void worker.terminate().then(() => resolve());
       };
-      worker.on("message", (r: PagedText | ReadProblem) => {
-        results[current] = r;
+      worker.on("message", ({ index: i, result: r }: { index: number; result: PdfResult }) => {
+        queued.delete(i);
+        // Next file first, so the worker reads on while this thread handles the result.
         feed();
+        done(i, r);
       });
       worker.on("error", (err) => {
-        // A worker that dies (out of memory on a huge file) loses only its current file.
-        if (current >= 0) results[current] = { code: "PDF_CORRUPT", reason: `could not be read (${err.message})` };
+        // A worker that dies (out of memory on a huge file) loses only the file it was
+        // reading (its first); the one queued behind it is read again below.
+        const [current] = queued;
+        if (current !== undefined) done(current, { code: "PDF_CORRUPT", reason: `could not be read (${err.message})` });
         reject(err);
       });
       feed();
@@ -56,6 +85,6 @@ export async function readPdfs(files: readonly Uint8Array[], opts: { threads?: n
   const workers = Array.from({ length: threads }, () => runWorker());
   await Promise.allSettled(workers);
   // Whatever a failed worker left unread is read here, so no file is silently dropped.
-  for (let i = 0; i < files.length; i++) results[i] ??= await readPdf(files[i]);
+  for (let i = 0; i < files.length; i++) if (!results[i]) done(i, await readPdf(files[i]));
   return results;
 }

@@ -1,10 +1,18 @@
 /**
- * Worker thread body for pdfPool.ts: reads one PDF a message and posts back its text or
- * its problem.
+ * Worker thread body for pdfPool.ts: reads the PDFs it is sent one after another (the pool
+ * keeps a second one queued) and posts back each one's text or problem with its index.
  */
 import { parentPort } from "node:worker_threads";
 import { readPdf } from "./pdf.js";
 
-parentPort?.on("message", (bytes: Uint8Array) => {
-  void readPdf(bytes).then((r) => parentPort!.postMessage(r));
+/** A file to read, as the pool sends it. */
+export interface PdfJob {
+  index: number;
+  bytes: Uint8Array;
+}
+
+// One at a time: two documents read in parallel in one thread take no less time and twice the memory.
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on("message", ({ index, bytes }: PdfJob) => {
+  queue = queue.then(async () => parentPort!.postMessage({ index, result: await readPdf(bytes) }));
 });

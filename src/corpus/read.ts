@@ -5,13 +5,14 @@
  * reported by name with the reason and skipped; the rest still loads.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { setImmediate as yieldToEvents } from "node:timers/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { AppError } from "../errors.js";
 import type { LoadProblem } from "../types.js";
 import { TextCache } from "./cache.js";
 import { readDocx } from "./docx.js";
-import type { PagedText, ReadProblem } from "./pdf.js";
-import { readPdfs } from "./pdfPool.js";
+import type { ReadProblem } from "./pdf.js";
+import { readPdfs, type PdfResult } from "./pdfPool.js";
 import { readSources } from "./sources.js";
 
 /** One report file as text. */
@@ -30,6 +31,12 @@ export interface SourceFile {
 export interface ReadOptions {
   /** Folder for extracted text, keyed by content hash (DATA_DIR/text-cache); none: no cache. */
   cacheDir?: string;
+  /**
+   * Called with each readable file as soon as its text is there (text files and cached
+   * PDFs first, the other PDFs as the workers finish them; not in file order), so the
+   * caller's work on it (extraction) runs while the remaining PDFs are still being read.
+   */
+  onFile?: (file: SourceFile) => void;
 }
 
 const REPORT_FILE = /\.(txt|md|pdf|docx)$/i;
@@ -92,6 +99,8 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
   }
   if (!isDir) throw new AppError("CORPUS_NOT_FOUND", `The corpus folder ${abs} does not exist.`, "Pass --corpus DIR (or set CORPUS_DIR) to a folder of reports (.pdf, .docx, .txt or .md).");
   const cache = opts.cacheDir ? new TextCache(opts.cacheDir) : null;
+  const sources = readSources(abs);
+  const linked = (f: SourceFile): SourceFile => (sources.urls.has(f.file) ? { ...f, url: sources.urls.get(f.file) } : f);
   // Results by index, so the corpus keeps file order whatever order the workers finish in.
   const results: (SourceFile | LoadProblem)[] = [];
   const pdfJobs: { index: number; file: string; bytes: Buffer; key: string | null }[] = [];
@@ -108,13 +117,13 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
     const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
     if (ext === "txt" || ext === "md") {
       const r = readText(bytes);
-      results.push(isProblem(r) ? { file, ...r } : { file, lines: r.lines });
+      results.push(isProblem(r) ? { file, ...r } : linked({ file, lines: r.lines }));
       continue;
     }
     const key = cache ? cache.key(bytes) : null;
     const cached = key ? cache!.get(key) : null;
     if (cached) {
-      results.push({ file, ...cached });
+      results.push(isProblem(cached) ? { file, ...cached } : linked({ file, ...cached }));
       continue;
     }
     results.push({ file, code: "PENDING", reason: "" });
@@ -122,20 +131,35 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
     else {
       const r = await readDocx(bytes);
       if (key) cache!.put(key, r);
-      results[index] = isProblem(r) ? { file, ...r } : { file, lines: r.lines };
+      results[index] = isProblem(r) ? { file, ...r } : linked({ file, lines: r.lines });
     }
   }
-  const read = await readPdfs(pdfJobs.map((j) => j.bytes));
-  pdfJobs.forEach((job, i) => {
-    const r: PagedText | ReadProblem = read[i];
-    if (job.key) cache!.put(job.key, r);
-    results[job.index] = isProblem(r) ? { file: job.file, ...r } : { file: job.file, lines: r.lines, pages: r.pages };
-  });
-  const sources = readSources(abs);
+  const here = results.filter((r): r is SourceFile => "lines" in r);
+  const reading = readPdfs(
+    pdfJobs.map((j) => j.bytes),
+    {
+      onRead: (i: number, r: PdfResult) => {
+        const job = pdfJobs[i];
+        if (job.key) cache!.put(job.key, r);
+        const done = isProblem(r) ? { file: job.file, ...r } : linked({ file: job.file, lines: r.lines, pages: r.pages });
+        results[job.index] = done;
+        if ("lines" in done) opts.onFile?.(done);
+      },
+    },
+  );
+  // The files already here are handed over while the workers read, one at a time with a
+  // turn of the event loop between, so a worker's finished file is taken up as it comes.
+  if (opts.onFile) {
+    for (const f of here) {
+      opts.onFile(f);
+      await yieldToEvents();
+    }
+  }
+  await reading;
   const files: SourceFile[] = [];
   const problems: LoadProblem[] = [...sources.problems];
   for (const r of results) {
-    if ("lines" in r) files.push(sources.urls.has(r.file) ? { ...r, url: sources.urls.get(r.file) } : r);
+    if ("lines" in r) files.push(r);
     else problems.push(r);
   }
   return { dir: abs, files, problems };

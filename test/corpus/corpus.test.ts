@@ -74,6 +74,26 @@ describe("a corpus of PDFs, Word files and text", () => {
     expect(first.files[0].lines.length).toBeGreaterThan(10);
   });
 
+  it("hands each readable file over once as soon as its text is there, cached or freshly read, with what the result holds", async () => {
+    const dir = await folder({
+      "a.pdf": await makeIlacsReport("Rutland"),
+      "b.txt": "Derby City Council\nOverall effectiveness\tGood\n",
+      "c.pdf": await makeIlacsReport("Halton"),
+      "saved-page.pdf": "<!DOCTYPE html><html><body>gone</body></html>",
+      "sources.csv": "file,url\nc.pdf,https://files.ofsted.gov.uk/c.pdf\n",
+    });
+    const cacheDir = mkdtempSync(join(tmpdir(), "text-cache-"));
+    for (const round of ["cold", "cached"]) {
+      const handed: string[] = [];
+      const seen = new Map<string, unknown>();
+      const { files } = await readCorpus(dir, { cacheDir, onFile: (f) => (handed.push(f.file), seen.set(f.file, f)) });
+      // Not necessarily in file order, but each readable file once, the bad one never.
+      expect([...handed].sort(), round).toEqual(["a.pdf", "b.txt", "c.pdf"]);
+      for (const f of files) expect(seen.get(f.file), `${round} ${f.file}`).toEqual(f);
+      expect(files.find((f) => f.file === "c.pdf")?.url).toBe("https://files.ofsted.gov.uk/c.pdf");
+    }
+  });
+
   it("reads a 2013 looked after children services inspection as its own framework, with Adequate on its scale", async () => {
     const pdf = await makePdf([
       ["Inspection of looked after children", "services", "Wokingham Borough Council", null, "Inspection dates: 4 - 8 March 2013", "Published: 12 April 2013"],

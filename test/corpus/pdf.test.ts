@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readPdf } from "../../src/corpus/pdf.js";
 import { makeEncryptedPdf, makePdf, makeScannedPdf, tableRow } from "./makePdf.js";
@@ -45,6 +49,21 @@ describe("reading a PDF's text", () => {
     expect(r.pages[0]).toBe(1);
     expect(r.lines[p2 + 1]).toMatch(/^1\. {2,}Numbered paragraph text\.$/);
     expect(r.pages).toHaveLength(r.lines.length);
+  });
+
+  it("leaves Node's own Array push and JSON in place after loading PDF.js (its core-js would replace them with slower copies)", async () => {
+    // In a fresh process, as npm start reads PDFs (core-js also makes its copies print as
+    // native code, so only identity tells them apart).
+    const pdf = join(mkdtempSync(join(tmpdir(), "pdf-builtins-")), "a.pdf");
+    writeFileSync(pdf, await makePdf([["Rutland County Council"]]));
+    const built = new URL("../../dist/src/corpus/pdf.js", import.meta.url).href;
+    const script = `const before = [Array.prototype.push, JSON.parse, JSON.stringify];
+      const { readPdf } = await import(${JSON.stringify(built)});
+      const r = await readPdf(new Uint8Array((await import("node:fs")).readFileSync(${JSON.stringify(pdf)})));
+      const after = [Array.prototype.push, JSON.parse, JSON.stringify];
+      console.log(JSON.stringify({ read: "lines" in r, same: after.map((f, i) => f === before[i]) }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }));
+    expect(out).toEqual({ read: true, same: [true, true, true] });
   });
 
   it("names what is wrong with files that are not readable PDFs", async () => {

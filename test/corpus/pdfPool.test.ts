@@ -11,11 +11,15 @@ import { makeIlacsReport } from "./ilacsReport.js";
 const BUILT = new URL("../../dist/src/corpus/pdfPool.js", import.meta.url);
 
 describe("reading many PDFs in worker threads", () => {
-  it("gives each file's text or problem, in order, as reading it here would", async () => {
+  it("gives each file's text or problem, in order, as reading it here would, handing each over as soon as it is read", async () => {
     expect(existsSync(BUILT), "npm test builds dist/ before running the tests").toBe(true);
     const { readPdfs } = (await import(BUILT.href)) as typeof import("../../src/corpus/pdfPool.js");
     const files = [await makeIlacsReport("Rutland"), new TextEncoder().encode("<html><body>not found</body></html>"), await makeIlacsReport("Wokingham"), await makeIlacsReport("Halton"), await makeIlacsReport("Derby")];
-    const pooled = await readPdfs(files, { threads: 2 });
+    const handed = new Map<number, unknown>();
+    const pooled = await readPdfs(files, { threads: 2, onRead: (i, r) => handed.set(i, r) });
+    // Each result is handed over as it comes, once, and is the one returned in its place.
+    expect(handed.size).toBe(files.length);
+    pooled.forEach((r, i) => expect(handed.get(i)).toBe(r));
     const here = [];
     for (const f of files) here.push(await readPdf(f));
     expect(pooled).toEqual(here);
