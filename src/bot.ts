@@ -4,6 +4,7 @@
  */
 import type { Answer, Action, LoadProblem, Report } from "./types.js";
 import type { Clock } from "./clock.js";
+import type { FollowOn } from "./ask/followUp.js";
 
 // LoadProblem lives with the other shared shapes (so the readers need not import this front door).
 export type { LoadProblem } from "./types.js";
@@ -12,6 +13,12 @@ export type { LoadProblem } from "./types.js";
 export interface Bot {
   /** Answers one question; never throws for a question it cannot answer (answered: false). */
   ask(question: string): Answer;
+  /**
+   * `question` put into `previous` when it is an elliptical follow-up of it ("what about
+   * Derby?" after "What was Halton's grade for adoption?"), else null. Pure: the
+   * conversation's memory is the caller's (src/conversation).
+   */
+  followOn(previous: string, question: string): FollowOn | null;
   /** Every report read, in file order. */
   readonly reports: Report[];
   /** Every action extracted from the corpus (for the actions store and digest). */
@@ -42,9 +49,11 @@ export interface LoadOptions {
 export async function loadBot(opts: LoadOptions): Promise<Bot> {
   const { loadKnowledgeBase } = await import("./index/load.js");
   const { ask } = await import("./ask/ask.js");
+  const { followOn } = await import("./ask/followUp.js");
   const { kb, problems, corpusDir } = await loadKnowledgeBase(opts);
   return {
     ask: (question: string) => ask(question, kb),
+    followOn: (previous: string, question: string) => followOn(previous, question, kb.lex, (w) => kb.knowsWord(w)),
     reports: kb.reports,
     actions: kb.reports.flatMap((r) => r.actions),
     problems,

@@ -41,6 +41,7 @@ export async function loadLiveBot(opts: LoadOptions): Promise<LiveBot> {
   let busy = false;
   const live: LiveBot = {
     ask: (...args: Parameters<Bot["ask"]>) => current.ask(...args),
+    followOn: (...args: Parameters<Bot["followOn"]>) => current.followOn(...args),
     get reports() {
       return current.reports;
     },

@@ -145,7 +145,13 @@ export type AnswerKind =
 
 /** The platform-neutral answer to one question. */
 export interface Answer {
+  /** The question answered (for a follow-up, the whole question it stood for). */
   question: string;
+  /**
+   * What was typed, when it was a follow-up answered as a whole question ("what about
+   * Derby?" for "What was Derby's grade for adoption?"); absent otherwise.
+   */
+  asked?: string;
   kind: AnswerKind;
   answered: boolean;
   /** Plain text, no markup: adapters escape and decorate it. */

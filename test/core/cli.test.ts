@@ -20,6 +20,15 @@ describe("npm run ask", () => {
     expect(answers.map((a) => a.answered)).toEqual([true, false]);
   });
 
+  it("answers every batch line on its own: a follow-up-like line carries nothing from the line before", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "batch-")), "q.txt");
+    writeFileSync(file, "What was Halton's staying safe grade?\nwhat about Derby?\n");
+    const [, second] = ask("--json", "--batch", file).stdout.trim().split("\n");
+    expect(second).toBe(ask("--json", "what about Derby?").stdout.trim());
+    expect(JSON.parse(second)).not.toHaveProperty("asked");
+    expect(second).not.toContain("following on");
+  });
+
   it("says which file it could not read, with the fix, and exits 1", () => {
     const missing = ask("--batch", "/nonexistent/questions.txt");
     expect(missing.status).toBe(1);
