@@ -9,6 +9,8 @@ import type { Query } from "./parse.js";
 import { answer, noSelectedReport, whenText } from "./format.js";
 import { applied, type Applied } from "./interpret.js";
 import { pickReport, selectionWords } from "./select.js";
+import { readTimescale, sameTimescale, timescaleWords } from "./detailSlots.js";
+import { tokenize } from "../text/words.js";
 
 /** Lists one authority's actions, narrowed by service, timescale and kind where that leaves some. */
 export function actionAnswer(q: Query, kb: KnowledgeBase, authority: string, done: Applied = applied()): Answer {
@@ -16,20 +18,21 @@ export function actionAnswer(q: Query, kb: KnowledgeBase, authority: string, don
   if (!r) return noSelectedReport(q.text, kb, authority, selectionWords(q));
   done.slots.add("authorities");
   if (q.services.length) done.slots.add("services");
-  const t = q.text.toLowerCase();
   let list: Action[] = r.actions;
   const narrow = (f: (a: Action) => boolean) => {
     const next = list.filter(f);
     if (next.length) list = next;
   };
   if (q.services.length === 1 && r.inspection.framework === "SLAC") narrow((a) => a.service === q.services[0].name);
-  const ts = /\b(immediately|within (\w+) (days?|weeks?|months?))\b/.exec(t);
-  if (ts) list = list.filter((a) => a.timescale?.toLowerCase() === ts[1] || (a.timescale?.toLowerCase().startsWith(ts[1].replace(/s$/, "")) ?? false));
-  if (/\bdeadline|by when|plan\b/.test(t)) narrow((a) => a.kind === "deadline");
-  else if (/\bareas? for (improvement|development)\b/.test(t)) narrow((a) => a.kind === "area-for-improvement");
-  else if (/\brecommend/.test(t)) narrow((a) => a.kind === "recommendation");
+  const ts = q.timescale;
+  if (ts) {
+    done.slots.add("timescale");
+    // The report's timescale read as the question's is: "Within six months" is "within 6 months", "in the next six months".
+    list = list.filter((a) => sameTimescale(ts, a.timescale ? readTimescale(tokenize(a.timescale)) : null));
+  }
+  if (q.actionKind) narrow((a) => a.kind === q.actionKind);
   if (!list.length) {
-    return answer(q.text, "actions", false, `The ${authority} report (${whenText(r)}) lists no ${ts ? `"${ts[1]}" ` : ""}recommendations or areas for improvement that I could read.`);
+    return answer(q.text, "actions", false, `The ${authority} report (${whenText(r)}) lists no recommendations or areas for improvement ${ts ? `to act on ${timescaleWords(ts)} ` : ""}that I could read.`);
   }
   const lines = list.map((a) => {
     const when = a.timescale ? `${a.timescale}${a.due ? `, due ${formatDate(a.due)}` : ""}: ` : a.due ? `Due ${formatDate(a.due)}: ` : "";

@@ -95,15 +95,15 @@ function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
       if (q.authorities.length === 1 && !withReport.length) return noReport(text, kb, q.authorities[0], null);
       return changeAnswer(q, kb, withReport[0] ?? null, done);
     case "compare":
-      // "Compare all the councils on overall effectiveness": every authority with a report.
-      if (q.authorities.length < 2 && /\b(all|every|each)\b/i.test(text)) return compareAnswer({ ...q, authorities: kb.authorities() }, kb, done);
-      // "Compare the London boroughs on adoption": the authorities of that place, type or framework.
+      // "Compare the London boroughs on adoption", "compare all the London boroughs": the authorities of that place, type or framework.
       if (!q.authorities.length && (q.region || q.councilType)) {
         const names = [...new Set(selectReports(kb, q, done, false).map((r) => r.inspection.authority))];
         done.when = undefined;
         if (names.length) return compareAnswer({ ...q, authorities: names }, kb, done);
         return answer(text, "compare", false, `The corpus has no report on ${describeQuery(q, done, kb.lex).split(" side by side")[0]}. ${coverage(kb)}`);
       }
+      // "Compare all the councils on overall effectiveness": every authority with a report.
+      if (q.everyCouncil) return compareAnswer({ ...q, authorities: kb.authorities() }, kb, done);
       if (q.authorities.length < 2) {
         if (q.authorities.length === 1) return withReport.length ? lookupAnswer(q, kb, withReport[0], done) : noReport(text, kb, q.authorities[0], q.year);
         return answer(text, "compare", false, `Which authorities should I compare? Name two or more. ${coverage(kb)}`);
@@ -131,7 +131,7 @@ function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
   if (q.councilType && info?.type === q.councilType) done.slots.add("councilType");
   // An unannounced inspection, a monitoring or focused visit is not the inspection whose
   // dates and grades the bot holds: what the report says of it is in its words.
-  if (q.topic.includes("unannounced") || (q.topic.some((w) => w === "monitoring" || w === "focused") && q.topic.some((w) => /^visits?$/.test(w)))) return searchAnswer(q, kb, authority, done);
+  if (q.otherVisit) return searchAnswer(q, kb, authority, done);
   switch (q.intent) {
     case "facts":
       return factAnswer(q, kb, authority, done);

@@ -5,59 +5,28 @@
 import type { Answer, Citation, Fact } from "../types.js";
 import type { KnowledgeBase } from "../index/knowledgeBase.js";
 import { formatDate, formatRange } from "../text/dates.js";
-import { STOP_WORDS } from "../text/words.js";
+import type { GradeKey } from "../knowledge/lexicon.js";
 import type { Query } from "./parse.js";
+import { countedPhrase, singular, type FactSlot } from "./detailSlots.js";
 import { answer, noSelectedReport, whenText } from "./format.js";
 import { applied, type Applied } from "./interpret.js";
 import { pickReport, selectionWords } from "./select.js";
 
-const singular = (w: string) => w.replace(/ies$/, "y").replace(/s$/, "");
+/** Words a count of judgements says its grade with, by grade key. */
+const GRADE_SAID: Record<GradeKey, string> = { outstanding: "outstanding", good: "good", adequate: "adequate", ri: "requires? improvement", inadequate: "inadequate" };
 
-/** The counted words the question asks about: "how many case files did …" → ["case", "file"]. */
-function countedWords(q: Query): string[] {
-  const t = q.text.toLowerCase();
-  const m = /\b(?:how many|number of)\s+(.+)$/.exec(t);
-  if (!m) return [];
-  const words = m[1].split(/[^a-z]+/).filter(Boolean);
-  const out: string[] = [];
-  for (const w of words) {
-    if (["did", "do", "does", "were", "was", "had", "have", "has", "are", "is", "in", "at", "for", "according", "by", "during"].includes(w)) break;
-    if (!STOP_WORDS.has(w) || ["authorities", "inspectors", "reports", "inspections"].includes(w)) out.push(singular(w));
-  }
-  return out;
-}
-
-/** Words that end the phrase a number counts: "11 recommendations made by inspectors" counts recommendations. */
-const PHRASE_END = new Set(["made", "including", "included", "involving", "seen", "met", "from", "by", "of", "with", "for", "in", "on", "at", "to", "and", "or", "who", "which", "that", "were", "was", "are", "is", "over", "across", "during"]);
-
-/**
- * What a number counts: the words after it up to the first plural noun ("case files",
- * "experienced inspectors", "children case records") or a word that starts something else.
- */
-function countedPhrase(noun: string): string[] {
-  const out: string[] = [];
-  for (const w of noun.split(" ")) {
-    if (PHRASE_END.has(w)) break;
-    out.push(singular(w));
-    if (/[^s]s$/.test(w)) break;
-  }
-  return out;
-}
-
-function bestFacts(q: Query, facts: Fact[]): Fact[] {
-  const want = countedWords(q);
+function bestFacts(q: Query, slot: Extract<FactSlot, { kind: "count" }>, facts: Fact[]): Fact[] {
+  const want = slot.counted;
   if (!want.length) return [];
   // "How many authorities were judged outstanding?": the count must be of the outstanding ones.
-  const gradeWords = /\b(outstanding|good|adequate|inadequate|requires? improvement)\b/i.exec(q.text)?.[1].toLowerCase();
+  const gradeWords = q.grades.length ? GRADE_SAID[q.grades[0]] : null;
   if (gradeWords) {
-    const countOfGrade = new RegExp(`\\b\\d+\\s+(\\(\\d+%\\)\\s+)?(\\w+\\s+){0,3}(were|was)?\\s*(judged|rated)?\\s*(as\\s+)?(to be\\s+)?'?${gradeWords}`, "i");
+    const countOfGrade = new RegExp(`\\b\\d+\\s+(\\(\\d+%\\)\\s+)?(\\w+\\s+){0,3}(were|was)?\\s*(judged|rated)?\\s*(as\\s+)?(to be\\s+)?'?(${gradeWords})`, "i");
     facts = facts.filter((f) => countOfGrade.test(f.citation.quote));
   }
-  const typed = /\b(?:how many|number of)\s+([a-z]+)/.exec(q.text.toLowerCase())?.slice(1) ?? [];
   // The counted phrase as asked, read the way a report's is: up to its first plural noun
   // ("case files did they look at" → case, file; "inspectors took part" → inspector).
-  const askedWords = (/\b(?:how many|number of)\s+(.+)$/.exec(q.text.toLowerCase())?.[1] ?? "").split(/[^a-z]+/).filter(Boolean);
-  const asked = countedPhrase(askedWords.slice(0, 5).join(" ")).filter((w) => !STOP_WORDS.has(w));
+  const asked = slot.phrase;
   const context = new Set(q.rest.map(singular));
   const scored = facts
     .map((f) => {
@@ -70,7 +39,7 @@ function bestFacts(q: Query, facts: Fact[]): Fact[] {
       if (!asked.every((w) => noun.includes(w))) return { f, score: 0 };
       const ctx = f.citation.quote.toLowerCase().split(/[^a-z]+/).map(singular).filter((w) => context.has(w)).length;
       // The counted word right after the number, as typed ("inspectors", not "inspector"), ranks first.
-      const exact = f.noun.split(" ")[0] === typed[0] ? 5 : 0;
+      const exact = f.noun.split(" ")[0] === slot.typed ? 5 : 0;
       return { f, score: hits * 10 + ctx + exact };
     })
     .filter((x) => x.score > 0)
@@ -85,23 +54,21 @@ export function factAnswer(q: Query, kb: KnowledgeBase, authority: string, done:
   if (!r) return noSelectedReport(q.text, kb, authority, selectionWords(q));
   done.slots.add("authorities");
   const i = r.inspection;
-  const t = q.text.toLowerCase();
-  if (/\b(how many|number of)\b/.test(t)) {
-    const facts = bestFacts(q, r.facts);
+  const fact = q.fact ?? { kind: "dates" };
+  if (fact.kind === "count") {
+    const facts = bestFacts(q, fact, r.facts);
     if (!facts.length) return answer(q.text, "facts", false, `The ${authority} report (${whenText(r)}) doesn't state that number.`);
     const text = facts.map((f) => `${authority}: ${f.count}, as the report says: "${f.citation.quote}"`).join("\n");
     return answer(q.text, "facts", true, text, [], facts.map((f) => f.citation));
   }
   const cites: Citation[] = [];
   const lines: string[] = [];
-  const asksPublished = /\b(publish\w*|publication|out)\b/.test(t);
-  const asksMeeting = /\b(meeting|cabinet|committee|council report|board)\b/.test(t);
-  if (asksPublished) {
+  if (fact.kind === "published") {
     if (i.published) {
       lines.push(`The Ofsted report on ${authority} was published on ${formatDate(i.published)}.`);
       if (i.citations.published) cites.push(i.citations.published);
     } else lines.push(`The ${authority} report does not say when Ofsted's report was published.`);
-  } else if (asksMeeting) {
+  } else if (fact.kind === "reportDate") {
     if (i.reportDate) {
       lines.push(`The ${authority} council report is dated ${formatDate(i.reportDate)}.`);
       if (i.citations.reportDate) cites.push(i.citations.reportDate);

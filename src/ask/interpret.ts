@@ -7,9 +7,10 @@ import type { Answer } from "../types.js";
 import type { Lexicon } from "../knowledge/lexicon.js";
 import type { Query } from "./parse.js";
 import type { GradeSlot, InspectionSelector } from "./slots.js";
+import { timescaleWords, type ActionKind } from "./detailSlots.js";
 
 /** The parts of a query a handler can apply. */
-export type Slot = "excludedAreas" | "authorities" | "region" | "councilType" | "framework" | "inspections" | "services" | "areas" | "anyArea" | "grade" | "topic" | "change";
+export type Slot = "excludedAreas" | "authorities" | "region" | "councilType" | "framework" | "inspections" | "services" | "areas" | "anyArea" | "grade" | "topic" | "change" | "timescale";
 
 /** What a handler did with the query: the slots it applied, and its defaults in words. */
 export interface Applied {
@@ -41,6 +42,7 @@ export function filledSlots(q: Query): Slot[] {
   if (q.excludedAreas.length) out.push("excludedAreas");
   if (q.grade) out.push("grade");
   if (q.change) out.push("change");
+  if (q.timescale) out.push("timescale");
   return out;
 }
 
@@ -91,6 +93,23 @@ function whoWords(q: Query, lex: Lexicon): string {
   return q.region ? `${who} in ${/^(North|South|East|West)\b/.test(q.region.name) ? "the " : ""}${q.region.name}` : who;
 }
 
+const ACTION_KIND_WORDS: Record<ActionKind, string> = { recommendation: "recommendations", "area-for-improvement": "areas for improvement", deadline: "deadlines" };
+
+/** "the number of case files", "when the report was published", "the inspection dates". */
+function factWords(q: Query): string {
+  const f = q.fact ?? { kind: "dates" };
+  switch (f.kind) {
+    case "count":
+      return f.said ? `the number of ${f.said}` : "a number";
+    case "published":
+      return "when the report was published";
+    case "reportDate":
+      return "the council report's date";
+    case "dates":
+      return "the inspection dates";
+  }
+}
+
 const FRAMEWORK_WORDS: Record<string, string> = { SLAC: "the 2009-12 framework", SIF: "the single inspection framework", ILACS: "ILACS" };
 
 /**
@@ -129,11 +148,15 @@ export function describeQuery(query: Query, a: Applied, lex: Lexicon, kind?: Ans
       parts.push(`${q.mentionsIn === "actions" ? "Recommendations" : "Reports"}${q.region || q.councilType ? ` of ${who.charAt(0).toLowerCase()}${who.slice(1)}` : ""} that mention ${topic ?? "the words asked about"}`);
       break;
     case "facts":
-      parts.push(`${who}: inspection dates and counts${topic ? ` (${topic})` : ""}`);
+      // A count's other words only rank the report's counts ("did inspectors look at"): not shown as a condition.
+      parts.push(`${who}: ${factWords(q)}${topic && q.fact?.kind !== "count" ? ` (${topic})` : ""}`);
       break;
-    case "actions":
-      parts.push(`${who}: what Ofsted asked the council to do${services ? ` (${services})` : ""}`);
+    case "actions": {
+      const what = q.actionKind ? ACTION_KIND_WORDS[q.actionKind] : "what Ofsted asked the council to do";
+      const ts = q.timescale && a.slots.has("timescale") ? ` ${timescaleWords(q.timescale)}` : "";
+      parts.push(`${who}: ${what}${ts}${services ? ` (${services})` : ""}`);
       break;
+    }
     case "search":
       parts.push(`${q.authorities.length ? `The ${who} report` : "The reports"} on ${topic ?? "the question's words"}`);
       break;
@@ -170,6 +193,8 @@ function slotWords(q: Query, s: Slot, lex: Lexicon): string {
       return q.services.map((x) => x.name.toLowerCase()).join(", ");
     case "change":
       return q.change ?? "";
+    case "timescale":
+      return timescaleWords(q.timescale!);
     default:
       return s;
   }

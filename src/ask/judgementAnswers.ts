@@ -121,16 +121,13 @@ export function lookupAnswer(q: Query, kb: KnowledgeBase, authority: string, don
   return answer(q.text, "grade", true, text, found);
 }
 
-/** "Which of Halton's grades were outstanding?", "any inadequate judgements": a table narrowed to a grade. */
-const PICKS_GRADE = /\b(outstanding|good|adequate|inadequate|requires? improvement( to be good)?)\s+(grades?|judge?ments?|ratings?|areas?)\b|\b(grades?|judge?ments?|ratings?|areas?)\b.*\b(were|was|are|is|rated|judged|graded)\s+(as\s+)?(outstanding|good|adequate|inadequate|requir)|\b(for|in|on) (anything|any( of (them|it))?|any (area|judge?ment)s?|everything)\b/i;
-
 /** The whole judgement table of one report, or only its judgements of one grade when the question picks one. */
 export function tableAnswer(q: Query, r: Report, kb: KnowledgeBase): Answer {
   const js = ordered(r).filter(serviceFilter(q, r.inspection.framework));
   if (!js.length) return answer(q.text, "table", false, `The ${r.inspection.authority} report (${r.file}, ${whenText(r)}) states no graded judgements I could read.`);
   const head = `${r.inspection.authority}: ${r.inspection.frameworkName}, ${whenText(r)}.`;
   // A grade with an operator ("anything below good", "at least good") always picks: the table alone would not answer it.
-  if (q.grade && (q.anyArea || q.grade.op !== "is" || PICKS_GRADE.test(q.text))) {
+  if (q.grade && (q.anyArea || q.grade.op !== "is" || q.gradePicks)) {
     const slot = q.grade;
     const names = slot.keys.map((g) => kb.lex.gradeName(g, r.inspection.framework));
     const picked = js.filter((j) => gradeMeets(slot, kb.lex.gradeKey(j.grade)));

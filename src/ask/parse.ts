@@ -8,7 +8,8 @@ import type { CouncilType } from "../knowledge/load.js";
 import type { PhraseMatch } from "../knowledge/phrases.js";
 import type { FrameworkId } from "../types.js";
 import { STOP_WORDS, tokenize, type Token } from "../text/words.js";
-import { findAnyArea, findCouncilType, findFramework, findInspections, findRegion, gradeSlot, type GradeSlot, type InspectionSelector, type RegionSlot } from "./slots.js";
+import { PICKS_GRADE, findAnyArea, findCouncilType, findEveryCouncil, findFramework, findInspections, findRegion, gradeSlot, type GradeSlot, type InspectionSelector, type RegionSlot } from "./slots.js";
+import { findActionKind, findFact, findOtherVisit, readTimescale, type ActionKind, type FactSlot, type TimescaleSlot } from "./detailSlots.js";
 
 /** The kinds of question the bot answers. */
 export type Intent = "help" | "coverage" | "scale" | "actions" | "facts" | "list" | "count" | "compare" | "change" | "mentions" | "lookup" | "search";
@@ -66,6 +67,18 @@ export interface Query {
   searchTerms: string[];
   /** True when the question asks for a grade/judgement (even if no area is recognised). */
   wantsGrade: boolean;
+  /** "Which of Halton's grades were outstanding?": one council's table narrowed to the grade, not shown whole. */
+  gradePicks: boolean;
+  /** "Compare all the councils": every council with a report (a comparison naming fewer than two). */
+  everyCouncil: boolean;
+  /** Which fact a facts question asks for (null for other intents). */
+  fact: FactSlot | null;
+  /** How soon the actions asked about are due ("within three months", "immediately"). */
+  timescale: TimescaleSlot | null;
+  /** Which actions an actions question asks for (null: any kind, or another intent). */
+  actionKind: ActionKind | null;
+  /** An unannounced inspection, a monitoring or focused visit: not the inspection whose dates and grades the bot holds. */
+  otherVisit: boolean;
 }
 
 const COMMON_CAPITALISED = new Set([
@@ -211,6 +224,7 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   gradeMatches.forEach(mark);
   const framework = findFramework(freeTokens(), lex, claim);
   const inspections = findInspections(tokens, used, claim);
+  const timescale = readTimescale(tokens, used, claim);
   const yearMatch = inspections.kind === "year" ? inspections.year : null;
   const gradeNumber = /\bgrade\s*([1-4])\b/i.exec(clean);
   let grade = gradeSlot(tokens, gradeMatches, claim);
@@ -270,6 +284,10 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     hasPlaces: region !== null || councilType !== null || framework !== null,
     free: freeWords,
   });
+  // What a facts, actions or comparison question asks for, claimed before the words left over are read.
+  const fact = intent === "facts" ? findFact(clean, tokens, claim) : null;
+  const actionKind = intent === "actions" ? findActionKind(tokens, claim) : null;
+  const everyCouncil = intent === "compare" && authorities.length < 2 && findEveryCouncil(tokens, used, claim);
   const change = intent !== "change" ? null : /\b(improved|improve|improving|better|up)\b/.test(freeWords.join(" ")) ? "improved" : /\b(declined?|declining|deteriorated?|deteriorating|worsened?|slipped|dropped|worse|down)\b/.test(freeWords.join(" ")) ? "declined" : "changed";
   // What no slot claimed: a topic where the question is about words, not understood where it is a condition.
   const leftover: string[] = [];
@@ -329,5 +347,11 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     // An area named with nothing else to look for is a grade question; "the Children in
     // Care Council's imaginative work" is not.
     wantsGrade: GRADE_WORDS.test(clean) || (areas.length > 0 && rest.length === 0),
+    gradePicks: PICKS_GRADE.test(clean),
+    everyCouncil,
+    fact,
+    timescale,
+    actionKind,
+    otherVisit: topicIntent && findOtherVisit(tokens),
   };
 }

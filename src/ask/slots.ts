@@ -283,3 +283,24 @@ export function findAnyArea(tokens: Token[], used: boolean[], claim: Claim): boo
   }
   return false;
 }
+
+/** Words after "all"/"every"/"each" that make it a quantifier of areas or grades, not of councils ("every area", "all of"). */
+const QUANTIFIED = /^(areas?|judge?ments?|grades?|ratings?|aspects?|of)$/;
+
+/**
+ * "Compare all the councils", "compare every authority", "compare them all": every council
+ * with a report. Claims the word; "all areas", "every judgement", "all of" are not it.
+ */
+export function findEveryCouncil(tokens: Token[], used: boolean[], claim: Claim): boolean {
+  const at = tokens.findIndex((t, i) => !used[i] && /^(all|every|each)$/.test(t.norm) && !QUANTIFIED.test(tokens[i + 1]?.norm ?? ""));
+  if (at < 0) return false;
+  claim(at, at + 1);
+  return true;
+}
+
+/**
+ * "Which of Halton's grades were outstanding?", "any inadequate judgements", "good for
+ * anything": one council's table narrowed to the grade asked, not shown whole with the
+ * grade beside it ("Is Derby outstanding?" shows the whole table).
+ */
+export const PICKS_GRADE = /\b(outstanding|good|adequate|inadequate|requires? improvement( to be good)?)\s+(grades?|judge?ments?|ratings?|areas?)\b|\b(grades?|judge?ments?|ratings?|areas?)\b.*\b(were|was|are|is|rated|judged|graded)\s+(as\s+)?(outstanding|good|adequate|inadequate|requir)|\b(for|in|on) (anything|any( of (them|it))?|any (area|judge?ment)s?|everything)\b/i;

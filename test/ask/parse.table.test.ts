@@ -24,12 +24,19 @@ interface Want {
   topic?: string[];
   not?: string[];
   services?: string[];
+  /** Which fact (a facts question): its kind and, for a count, the counted words as said. */
+  fact?: { kind: string; said?: string };
+  timescale?: Query["timescale"];
+  kind?: Query["actionKind"];
+  /** "Compare all the councils": every council. */
+  every?: boolean;
 }
 
 const G = (op: string, ...keys: string[]): [string[], string] => [keys, op];
 const Y = (year: number): Query["inspections"] => ({ kind: "year", year });
 const R = (from: number | null, to: number | null): Query["inspections"] => ({ kind: "range", from, to });
 const LATEST: Query["inspections"] = { kind: "latest" };
+const WITHIN = (n: number, unit: "day" | "week" | "month", working = false): Query["timescale"] => ({ kind: "within", n, unit, working });
 const ALL: Query["inspections"] = { kind: "all" };
 
 const rows: [string, Want][] = [
@@ -137,8 +144,8 @@ const rows: [string, Want][] = [
   ["which councils were inadequate in any inspection", { intent: "list", when: ALL, grade: G("is", "inadequate") }],
   ["which councils were good in the past", { intent: "list", when: ALL, grade: G("is", "good") }],
   // Year look-alikes: numbers that are no year.
-  ["How many case files did inspectors look at in Halton?", { intent: "facts", authorities: ["Halton"] }],
-  ["What did Ofsted tell Oxfordshire to do within three months?", { intent: "actions", authorities: ["Oxfordshire"] }],
+  ["How many case files did inspectors look at in Halton?", { intent: "facts", authorities: ["Halton"], fact: { kind: "count", said: "case files" } }],
+  ["What did Ofsted tell Oxfordshire to do within three months?", { intent: "actions", authorities: ["Oxfordshire"], timescale: WITHIN(3, "month") }],
   ["What does Grade 3 mean?", { intent: "scale", grade: G("is", "adequate", "ri") }],
   ["What is grade 4?", { intent: "scale", grade: G("is", "inadequate") }],
   // Grades and operators.
@@ -192,8 +199,8 @@ const rows: [string, Want][] = [
   ["how many unitaries got an inadequate grade", { intent: "count", type: "unitary", grade: G("is", "inadequate"), any: true }],
   ["how many councils were inadequate under the SIF", { intent: "count", framework: "SIF", grade: G("is", "inadequate") }],
   // Count look-alikes: counts of inspection activity are facts.
-  ["How many inspectors were there in Durham?", { intent: "facts", authorities: ["Durham"] }],
-  ["how many children were seen in Halton", { intent: "facts", authorities: ["Halton"] }],
+  ["How many inspectors were there in Durham?", { intent: "facts", authorities: ["Durham"], fact: { kind: "count", said: "inspectors" } }],
+  ["how many children were seen in Halton", { intent: "facts", authorities: ["Halton"], fact: { kind: "count", said: "children" } }],
   ["How many reports are there?", { intent: "coverage" }],
   ["Which councils do you have reports for?", { intent: "coverage" }],
   ["Which London boroughs do you have reports for?", { intent: "coverage", type: "London borough" }],
@@ -213,8 +220,8 @@ const rows: [string, Want][] = [
   ["Which councils were recommended to improve supervision?", { intent: "mentions", topic: ["supervision"] }],
   // Mentions look-alikes: one council's words are a search, one council's recommendations are actions.
   ["What did the Durham report say about elected members?", { intent: "search", authorities: ["Durham"] }],
-  ["What did Ofsted recommend for Halton?", { intent: "actions", authorities: ["Halton"] }],
-  ["What areas for development were identified in Halton?", { intent: "actions", authorities: ["Halton"] }],
+  ["What did Ofsted recommend for Halton?", { intent: "actions", authorities: ["Halton"], kind: "recommendation" }],
+  ["What areas for development were identified in Halton?", { intent: "actions", authorities: ["Halton"], kind: "area-for-improvement" }],
   ["What did Ofsted tell Halton to improve?", { intent: "actions", authorities: ["Halton"] }],
   ["What did inspectors ask Derby to improve?", { intent: "actions", authorities: ["Derby"] }],
   ["What needs to improve in Halton?", { intent: "actions", authorities: ["Halton"] }],
@@ -237,7 +244,7 @@ const rows: [string, Want][] = [
   // Change look-alikes: "requires improvement" is a grade; "to improve" is an action.
   ["which councils require improvement to be good", { intent: "list", grade: G("is", "ri") }],
   ["What should Halton do to improve?", { intent: "actions", authorities: ["Halton"] }],
-  ["Halton areas for improvement", { intent: "actions", authorities: ["Halton"] }],
+  ["Halton areas for improvement", { intent: "actions", authorities: ["Halton"], kind: "area-for-improvement" }],
   ["Halton capacity for improvement", { intent: "lookup", authorities: ["Halton"], areas: ["Capacity for improvement"] }],
   // Not understood: a condition no slot knows must come back, not vanish.
   ["which rural councils were good", { intent: "list", grade: G("is", "good"), not: ["rural"] }],
@@ -254,6 +261,33 @@ const rows: [string, Want][] = [
   // Two conditions where one is held: said, not merged.
   ["which councils were good for overall effectiveness but inadequate for adoption", { intent: "list", grade: G("is", "good", "inadequate"), not: ["inadequate"] }],
   ["which councils were good in 2011 and 2016", { intent: "list", grade: G("is", "good"), when: Y(2011), not: ["2016"] }],
+  // Which fact: a count (the counted words as said), the publication, the council report's date, the dates.
+  ["number of social workers interviewed in Derby", { intent: "facts", authorities: ["Derby"], fact: { kind: "count", said: "social workers" } }],
+  ["How many inspectors took part in Hull's inspection?", { intent: "facts", authorities: ["Kingston upon Hull"], fact: { kind: "count", said: "inspectors" } }],
+  ["When was the Hull inspection report published?", { intent: "facts", authorities: ["Kingston upon Hull"], fact: { kind: "published" } }],
+  ["When did Halton's cabinet meeting discuss the report?", { intent: "facts", authorities: ["Halton"], fact: { kind: "reportDate" } }],
+  ["When was Norfolk inspected?", { intent: "facts", authorities: ["Norfolk"], fact: { kind: "dates" } }],
+  // Fact look-alikes: a count of councils is a count question, with no fact.
+  ["How many county councils were judged good?", { intent: "count", type: "county", grade: G("is", "good") }],
+  // Timescales of actions, as values: "within 6 months" is "within six months".
+  ["What must Bristol do immediately?", { intent: "actions", authorities: ["Bristol"], timescale: { kind: "immediately" } }],
+  ["What does Bolton have to do in the next six months?", { intent: "actions", authorities: ["Bolton"], timescale: WITHIN(6, "month") }],
+  ["Halton recommendations within 6 months", { intent: "actions", authorities: ["Halton"], timescale: WITHIN(6, "month"), kind: "recommendation" }],
+  ["What must Norfolk do within 70 working days?", { intent: "actions", authorities: ["Norfolk"], timescale: WITHIN(70, "day", true) }],
+  ["What should Derby do over the coming three months?", { intent: "actions", authorities: ["Derby"], timescale: WITHIN(3, "month") }],
+  ["What has Halton got to do within a month?", { intent: "actions", authorities: ["Halton"], timescale: WITHIN(1, "month") }],
+  // Timescale look-alikes: a span that is no deadline, a year.
+  ["How many inspectors were on site for 5 days in Halton?", { intent: "facts", authorities: ["Halton"] }],
+  ["What did Ofsted tell Halton to do in 2011?", { intent: "actions", authorities: ["Halton"], when: Y(2011) }],
+  // Kinds of action.
+  ["What is the deadline for Hull's post-inspection action plan?", { intent: "actions", authorities: ["Kingston upon Hull"], kind: "deadline" }],
+  ["when is warrington's plan due", { intent: "actions", authorities: ["Warrington"], kind: "deadline" }],
+  ["What recommendations did Ofsted make to Telford?", { intent: "actions", authorities: ["Telford and Wrekin"], kind: "recommendation" }],
+  // Every council in a comparison; "all areas" is no council.
+  ["compare every authority on adoption", { intent: "compare", areas: ["Adoption performance"], every: true }],
+  ["Compare each council on care leavers", { intent: "compare", every: true }],
+  ["Compare Durham and Halton on all areas", { intent: "compare", authorities: ["Durham", "Halton"], not: ["all"] }],
+  ["compare Halton on every judgement", { intent: "compare", authorities: ["Halton"], not: ["every"] }],
   // Plain lookups and lists fill nothing else.
   ["What was Halton's Staying safe grade?", { intent: "lookup", authorities: ["Halton"], areas: ["Staying safe"] }],
   ["Derby", { authorities: ["Derby"] }],
@@ -265,9 +299,9 @@ const rows: [string, Want][] = [
   ["list the councils judged inadequate for help and protection", { intent: "list", grade: G("is", "inadequate"), areas: ["Children who need help and protection"] }],
   ["Compare Durham and Halton on overall effectiveness", { intent: "compare", authorities: ["Durham", "Halton"], areas: ["Overall effectiveness"] }],
   ["Durham vs Halton", { intent: "compare", authorities: ["Durham", "Halton"] }],
-  ["Compare all the councils on overall effectiveness", { intent: "compare", areas: ["Overall effectiveness"] }],
-  ["When was Halton's report published?", { intent: "facts", authorities: ["Halton"] }],
-  ["When did the inspection of Derby take place?", { intent: "facts", authorities: ["Derby"] }],
+  ["Compare all the councils on overall effectiveness", { intent: "compare", areas: ["Overall effectiveness"], every: true }],
+  ["When was Halton's report published?", { intent: "facts", authorities: ["Halton"], fact: { kind: "published" } }],
+  ["When did the inspection of Derby take place?", { intent: "facts", authorities: ["Derby"], fact: { kind: "dates" } }],
   ["Who was the lead inspector for Durham?", { intent: "search", authorities: ["Durham"] }],
   ["What did the Oxfordshire report say about missing children?", { intent: "search", authorities: ["Oxfordshire"] }],
   ["help", { intent: "help" }],
@@ -303,6 +337,11 @@ describe("question → Query", () => {
       if (want.change !== undefined) expect(q.change, "change").toBe(want.change);
       if (want.topic) expect(q.topic, "topic").toEqual(want.topic);
       expect(q.notUnderstood, "not understood").toEqual(want.not ?? []);
+      if (want.fact) expect(q.fact, "fact").toMatchObject(want.fact);
+      else if (q.intent !== "facts") expect(q.fact, "fact").toBeNull();
+      expect(q.timescale, "timescale").toEqual(want.timescale ?? null);
+      expect(q.actionKind, "kind of action").toBe(want.kind ?? null);
+      expect(q.everyCouncil, "every council").toBe(want.every ?? false);
     });
   }
 });

@@ -237,3 +237,41 @@ describe("comparisons by place", () => {
     expect(bot.ask("compare the metropolitan boroughs in London").answered).toBe(false);
   });
 });
+
+describe("facts and actions read their slots, not the question's words", () => {
+  it("a timescale is a value: 'within 6 months' and 'in the next six months' are the report's 'Within six months'", () => {
+    for (const q of ["What did Ofsted want Bolton to do within 6 months?", "What has Bolton got to do in the next six months?"]) {
+      const a = bot.ask(q);
+      expect(a.actions?.map((x) => x.timescale), q).toEqual(["Within six months"]);
+      expect(a.interpretation, q).toBe("Bolton: what Ofsted asked the council to do within 6 months");
+    }
+    // Northumberland's three-month list, without its immediate and six-month ones.
+    const three = bot.ask("What has Northumberland got to do in the next three months?");
+    expect(new Set(three.actions?.map((x) => x.timescale))).toEqual(new Set(["Within three months"]));
+  });
+
+  it("a timescale with no such actions says so, naming it", () => {
+    const a = bot.ask("What must Wirral do in the next six months?");
+    expect(a.answered).toBe(false);
+    expect(a.text).toContain("lists no recommendations or areas for improvement to act on within 6 months");
+  });
+
+  it("a timescale no handler can apply is said, and a list is withheld", () => {
+    const a = bot.ask("Which councils were told to improve supervision within three months?");
+    expect(a.answered).toBe(false);
+    expect(a.text).toContain("I could not apply 'within 3 months'");
+  });
+
+  it("the fact asked is in the interpretation", () => {
+    expect(bot.ask("How many inspectors took part in Hull's inspection?").interpretation).toBe("Kingston upon Hull: the number of inspectors");
+    expect(bot.ask("When was Camden's report published?").interpretation).toBe("Camden: when the report was published");
+    expect(bot.ask("When was Norfolk inspected?").interpretation).toBe("Norfolk: the inspection dates");
+  });
+
+  it("'compare every council' compares each council with a report; 'compare all the London boroughs' only those", () => {
+    const every = bot.ask("compare every council on overall effectiveness");
+    expect(every.kind).toBe("compare");
+    expect(new Set(every.judgements.map((j) => j.authority)).size).toBeGreaterThan(20);
+    expect(who("Compare all the London boroughs on overall effectiveness")).toEqual(["Camden", "Hackney", "Lewisham"]);
+  });
+});

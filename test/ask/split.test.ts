@@ -23,7 +23,7 @@ describe("several questions in one", () => {
     expect(a.text).toContain("Overall effectiveness: Good");
     expect(a.text).toContain("published on 25 March 2011");
     expect(a.judgements.every((j) => j.authority === "Halton")).toBe(true);
-    expect(a.interpretation).toContain("; then: Halton: inspection dates");
+    expect(a.interpretation).toContain("; then: Halton: when the report was published");
   });
 
   it("says which part it could not answer", () => {
