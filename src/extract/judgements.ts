@@ -123,7 +123,7 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
       }
       // Cells of a table line read across ("permanence  be good": a wrapped label beside a
       // wrapped grade) are not a sentence: a judgement there is a row's or none.
-      const acrossCells = s.line === s.lineEnd && isTabular(line.body);
+      const acrossCells = (s.line === s.lineEnd && isTabular(line.body)) || readsDownCells(doc, s.line, s.lineEnd);
       const found = MAY_NAME_GRADE.test(s.text) && !acrossCells ? judgementsInSentence(s.text, framework, lex, otherAuthorityNamed(s.text, lex, inspection.authority), years) : [];
       for (const f of found) {
         const explicit = f.form === "explicit";
@@ -145,6 +145,22 @@ export function extractJudgements(doc: Doc, inspection: Inspection, lex: Lexicon
   // after the April 2026 reform; the combined care area after 2022) is never read.
   const judgedThen = candidates.filter((c) => !c.area || !notJudgedThen(lex, c.area.id, inspection));
   return settle(withinTheTable(judgedThen), inspection, lex);
+}
+
+/** Columns further right than a sentence's first line that put a line in another table column. */
+const CELL_INDENT = 16;
+
+/**
+ * True when a sentence's later lines stand far to the right of its first: a label and a
+ * grade column read downwards ("2. Children looked after and achieving" / "improvement to
+ * be" / "permanence" / "good", read as "… permanence good"), not a sentence that wrapped.
+ */
+function readsDownCells(doc: Doc, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const indent = (n: number) => /^[ \t]*/.exec(doc.lines[n - 1].raw)![0].replace(/\t/g, "    ").length;
+  const first = indent(from);
+  for (let n = from + 1; n <= to; n++) if (!doc.lines[n - 1].blank && indent(n) - first >= CELL_INDENT) return true;
+  return false;
 }
 
 /** Areas a report must grade in a table before the table is taken as its judgement table. */

@@ -12,6 +12,7 @@
 import type { FrameworkId } from "../types.js";
 import type { AreaRef, GradeKey, Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import { tokenize, type Token } from "../text/words.js";
+import { areaQualifiesAnotherNoun, gradeInRange } from "./subjects.js";
 
 /** A judgement found in a sentence, before it is tied to an inspection. */
 export interface SentenceJudgement {
@@ -167,6 +168,8 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
     const nextItem = list[gi + 1];
     const joinedTo = (o: Item | undefined) => o?.kind === "grade" && Math.abs((o.start > g.start ? o.start - g.end : g.start - o.end)) <= 1;
     if (joinedTo(prevItem) || joinedTo(nextItem)) continue;
+    // "schools that are good or better", "at least good": a range, not a grade.
+    if (gradeInRange(tokens, g.start, g.end)) continue;
     if (negated(tokens, g.start) || negatedSince(tokens, list, gi)) continue;
     // GRADE [judgements] for AREA(, and AREA)*
     let k = g.end;
@@ -205,7 +208,9 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
     if (!areas.length) continue;
     const last = areas[areas.length - 1];
     if (cop - last.end > 15 || otherSubject(text, tokens, last.end, cop)) continue;
-    for (const a of areas) push(a, g, "prose");
+    // "the regularity of reviews for children looked after is good": the grade is the
+    // regularity's; an area only qualifying another noun is not what is judged.
+    for (const a of areas) if (!areaQualifiesAnotherNoun(text, tokens, a.start)) push(a, g, "prose");
   }
   return out;
 }
