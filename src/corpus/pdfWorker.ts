@@ -4,12 +4,16 @@
  */
 import { parentPort } from "node:worker_threads";
 import { readPdf } from "./pdf.js";
+import { useSyncDecompression } from "./syncDecompression.js";
 
 /** A file to read, as the pool sends it. */
 export interface PdfJob {
   index: number;
   bytes: Uint8Array;
 }
+
+// This thread only reads PDFs: Node's web-stream DecompressionStream costs more than it saves here.
+useSyncDecompression();
 
 // One at a time: two documents read in parallel in one thread take no less time and twice the memory.
 let queue: Promise<void> = Promise.resolve();
