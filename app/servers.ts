@@ -11,6 +11,7 @@ import type { LiveBot } from "../src/liveBot.js";
 import { DigestScheduler } from "../src/digest/scheduler.js";
 import { QuestionLogPurger } from "../src/feedback/purger.js";
 import { FeedbackService } from "../src/feedback/service.js";
+import { Conversations } from "../src/conversation/followUps.js";
 import type { DigestSender } from "../src/digest/types.js";
 import { RecentIds, storeDeliveries } from "../adapters/http/recentIds.js";
 import { startHttpServer, type Route } from "../adapters/http/server.js";
@@ -64,10 +65,14 @@ export async function startServers(loading: Promise<Bot>, settings: AppSettings,
   const feedback = new FeedbackService({ store, clock, settings, log });
   const purger = new QuestionLogPurger(feedback, log);
   purger.start();
+  // Each conversation's last question, for follow-ups: in the shared store, so a follow-up
+  // that reaches another replica still builds on it; expired ones purged every 10 minutes.
+  const conversations = new Conversations({ store, clock, log });
+  conversations.startPurging();
   const senders: { slack?: DigestSender; teams?: DigestSender } = {};
   const stops: ((graceMs: number) => Promise<void>)[] = [];
   if (settings.slack) {
-    const slack = createSlackAdapter({ bot, settings: settings.slack, actions: service, deliveries, feedback, log });
+    const slack = createSlackAdapter({ bot, settings: settings.slack, actions: service, deliveries, feedback, conversations, log });
     senders.slack = slack.digestSender;
     routes.push(...slack.routes);
     await slack.start();
@@ -75,7 +80,7 @@ export async function startServers(loading: Promise<Bot>, settings: AppSettings,
     log(settings.slack.signingSecret ? `slack: POST ${server.url}/slack/events (events, commands, interactivity)` : "slack: connected in Socket Mode");
   }
   if (settings.teams) {
-    const teams = createTeamsAdapter({ bot, settings: settings.teams, references: store, actions: service, deliveries, feedback, log, clock });
+    const teams = createTeamsAdapter({ bot, settings: settings.teams, references: store, actions: service, deliveries, feedback, conversations, log, clock });
     senders.teams = teams.digestSender;
     routes.push(...teams.routes);
     log(`teams: POST ${server.url}/api/messages${settings.teams.allowAnonymous ? " (anonymous: Bot Framework Emulator / local use only)" : ""}`);
@@ -91,6 +96,7 @@ export async function startServers(loading: Promise<Bot>, settings: AppSettings,
       log("shutdown: no new requests; finishing those in flight");
       if (isLive(bot)) bot.stop();
       purger.stop();
+      conversations.stop();
       // No digest post starts from now on; one under way may finish while requests drain.
       const digestsDone = scheduler.shutdown(graceMs);
       // Requests first (a Teams answer is sent before its request ends), then Slack's

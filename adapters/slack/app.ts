@@ -5,13 +5,18 @@
  * under answers, the question log and the `feedback` report (feedback.ts). In HTTP mode Bolt's
  * HTTPReceiver serves POST /slack/events as a route of the shared server (events,
  * commands and interactivity on one URL); in Socket Mode `start()` connects instead.
- * The core is reached only through `bot.ask`.
+ * The core is reached only through `bot.ask` and, for a question typed in a thread, a DM or
+ * a slash command, `Conversations` (follow-ups: "what about Derby?" builds on the thread's
+ * last question).
  */
 import { createHash } from "node:crypto";
 import { App, HTTPReceiver, LogLevel, type Logger } from "@slack/bolt";
 import { isActionsCommand } from "../../src/actions/parse.js";
 import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
+import { systemClock } from "../../src/clock.js";
+import { Conversations } from "../../src/conversation/followUps.js";
+import { MemoryFollowUpContexts } from "../../src/conversation/memory.js";
 import type { SlackSettings } from "./settings.js";
 import type { DigestSender } from "../../src/digest/types.js";
 import { answerFeedbackCommand, isFeedbackCommand, notHereReply } from "../../src/feedback/command.js";
@@ -36,6 +41,8 @@ export interface SlackAdapterOptions {
   deliveries?: DeliveryMemory;
   /** 👍 / 👎 under answers, unanswered questions kept, and "feedback" (the maintainers' report). */
   feedback?: FeedbackService;
+  /** Each thread's last question, for follow-ups (default: this process's memory; the shared store when serving). */
+  conversations?: Conversations;
   log?: (line: string) => void;
 }
 
@@ -74,6 +81,14 @@ function boltLogger(log: (line: string) => void): Logger {
 /** Removes the bot's own mention (`<@U123>`) from a message. */
 export function stripMention(text: string): string {
   return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The conversation a message belongs to, for follow-ups: its thread (a mention's answer
+ * opens a thread on the mention itself), or the DM channel outside a thread.
+ */
+export function slackConversation(channel: string, threadTs: string | undefined, ts: string | undefined, isDirect: boolean): string {
+  return isDirect && !threadTs ? `slack:${channel}` : `slack:${channel}:${threadTs ?? ts ?? ""}`;
 }
 
 /** The Share button under an ephemeral answer; the question rides in its value. */
@@ -115,23 +130,26 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   }
   const deliveries = opts.deliveries ?? new RecentIds();
   const answerOf = (question: string): Answer => bot.ask(question || "help");
+  const conversations = opts.conversations ?? new Conversations({ store: new MemoryFollowUpContexts(), clock: systemClock, log });
   // An answer with its 👍 / 👎; a question someone typed that the core could not answer is kept for the report.
-  const answerMessage = async (question: string, extra: Block[] = [], typed = true): Promise<SlackMessage> => {
-    const answer = answerOf(question);
-    if (typed) await opts.feedback?.noteAnswer(answer, "slack");
-    return renderAnswer(answer, [...feedbackBlocks(answer, opts.feedback), ...extra]);
+  // Typed in a conversation, a follow-up builds on its last question; a button's question stands alone.
+  // `extra` is made from the answer: a Share button shares the whole question a follow-up stood for.
+  const answerMessage = async (question: string, extra: (a: Answer) => Block[] = () => [], conversation?: string): Promise<SlackMessage> => {
+    const answer = conversation ? await conversations.ask(bot, conversation, question || "help") : answerOf(question);
+    if (conversation) await opts.feedback?.noteAnswer(answer, "slack");
+    return renderAnswer(answer, [...feedbackBlocks(answer, opts.feedback), ...extra(answer)]);
   };
   const feedbackReport = async (text: string, user: string) => renderFeedbackReply(await answerFeedbackCommand(opts.feedback!, text, user, log));
   // A message is either an actions command ("actions overdue") or a question for the core.
   // `inPrivate`: a direct message, where the feedback report may be shown (never in a channel).
-  const replyTo = async (text: string, user: string, channel: string, inPrivate: boolean) => {
+  const replyTo = async (text: string, user: string, channel: string, inPrivate: boolean, conversation: string) => {
     if (opts.actions && isActionsCommand(text)) {
       return renderActionsReply(await runSlackActions(opts.actions, text, { actor: { id: user, name: user }, channel }, log));
     }
     if (opts.feedback && isFeedbackCommand(text)) {
       return inPrivate ? feedbackReport(text, user) : renderFeedbackReply(notHereReply("in a direct message with me, or with /ofsted feedback (only you see that)"));
     }
-    return answerMessage(text);
+    return answerMessage(text, undefined, conversation);
   };
 
   // Before every listener: a delivery answered before (here or, with the shared store, by
@@ -163,7 +181,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   // @bot question in a channel (or a follow-up mention inside a thread): answer in the thread.
   app.event("app_mention", async ({ event, client }) => {
     if ((event as { bot_id?: string }).bot_id) return;
-    const { text, blocks } = await replyTo(stripMention(event.text ?? ""), event.user ?? "", event.channel, false);
+    const conversation = slackConversation(event.channel, event.thread_ts, event.ts, false);
+    const { text, blocks } = await replyTo(stripMention(event.text ?? ""), event.user ?? "", event.channel, false, conversation);
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text, blocks: blocks as never[], unfurl_links: false, unfurl_media: false });
   });
 
@@ -171,17 +190,20 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   app.message(async ({ message, client }) => {
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
     if (m.channel_type !== "im" || m.subtype || m.bot_id) return;
-    const { text, blocks } = await replyTo(stripMention(m.text ?? ""), m.user ?? "", m.channel, true);
+    const conversation = slackConversation(m.channel, m.thread_ts, m.ts, true);
+    const { text, blocks } = await replyTo(stripMention(m.text ?? ""), m.user ?? "", m.channel, true, conversation);
     await client.chat.postMessage({ channel: m.channel, thread_ts: m.thread_ts, text, blocks: blocks as never[], unfurl_links: false, unfurl_media: false });
   });
 
   // Slash commands: acknowledge at once (Slack waits 3 s), then answer through response_url.
   const slash = (toQuestion: (text: string) => string) =>
-    async ({ command, ack, respond }: { command: { text: string; user_id: string }; ack: () => Promise<void>; respond: (m: Record<string, unknown>) => Promise<unknown> }) => {
+    async ({ command, ack, respond }: { command: { text: string; user_id: string; channel_id: string }; ack: () => Promise<void>; respond: (m: Record<string, unknown>) => Promise<unknown> }) => {
       await ack();
       const question = toQuestion(command.text.trim());
+      // A slash command's answer is seen by the one who typed it: their follow-ups are theirs, in that channel.
+      const conversation = `slack:slash:${command.channel_id}:${command.user_id}`;
       const message =
-        opts.feedback && isFeedbackCommand(question) ? await feedbackReport(question, command.user_id) : await answerMessage(question, [shareBlock(question)]);
+        opts.feedback && isFeedbackCommand(question) ? await feedbackReport(question, command.user_id) : await answerMessage(question, (a) => [shareBlock(a.question)], conversation);
       await respond({ response_type: "ephemeral", replace_original: false, ...message });
     };
   // "/grade Halton staying safe" → a grade; "/grade Derby" → the authority's whole table.
@@ -195,7 +217,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const channel = (body as { channel?: { id?: string } }).channel?.id;
     const user = body.user.id;
     if (!channel) return;
-    const message = await answerMessage(question, [], false);
+    const message = await answerMessage(question);
     const lead: Block = { type: "context", elements: [{ type: "mrkdwn", text: `<@${user}> shared an answer to “${escapeSlack(question)}”` }] };
     await client.chat.postMessage({ channel, text: message.text, blocks: [lead, ...message.blocks].slice(0, 50) as never[], unfurl_links: false });
     await respond({ response_type: "ephemeral", replace_original: false, text: "Shared in the channel." });
@@ -205,7 +227,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   app.action(SUGGESTION_ACTION, async ({ ack, action, respond }) => {
     await ack();
     const question = (action as { value?: string }).value ?? "";
-    await respond({ response_type: "ephemeral", replace_original: false, ...(await answerMessage(question, [shareBlock(question)], false)) });
+    await respond({ response_type: "ephemeral", replace_original: false, ...(await answerMessage(question, (a) => [shareBlock(a.question)])) });
   });
 
   if (opts.actions) registerSlackActions(app, opts.actions, log);

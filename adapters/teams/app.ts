@@ -5,6 +5,7 @@
  */
 import { ActivityTypes, CloudAdapter, type TurnContext } from "botbuilder";
 import type { ActionsService } from "../../src/actions/service.js";
+import type { Conversations } from "../../src/conversation/followUps.js";
 import type { Bot } from "../../src/bot.js";
 import { systemClock, type Clock } from "../../src/clock.js";
 import type { TeamsSettings } from "./settings.js";
@@ -37,6 +38,8 @@ export interface TeamsAdapterOptions {
   deliveries?: DeliveryMemory;
   /** 👍 / 👎 under answers, unanswered questions kept, and "feedback" (the maintainers' report). */
   feedback?: FeedbackService;
+  /** Each conversation's last question, for follow-ups (default: this process's memory). */
+  conversations?: Conversations;
 }
 
 /** A ready Teams adapter. */
@@ -80,6 +83,7 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
     actions: opts.actions,
     deliveries: opts.deliveries,
     feedback: opts.feedback,
+    conversations: opts.conversations,
   });
   const post = (conversationId: string, content: ProactiveContent) => sendProactive(adapter, opts.settings.appId, references, conversationId, content);
   return {

@@ -5,6 +5,7 @@
  * it also takes the actions words ("actions overdue", "actions done 1a2b3c4d") and the
  * Done / Reopen buttons of action and digest cards. With a FeedbackService it puts 👍 / 👎
  * under answers, keeps questions it could not answer, and answers "feedback" (the report).
+ * A follow-up ("what about Derby?") builds on the conversation's last question.
  */
 import { ActivityHandler, TurnContext, type Activity } from "botbuilder";
 import { answerActionsCommand } from "../../src/actions/command.js";
@@ -12,6 +13,8 @@ import { isActionsCommand } from "../../src/actions/parse.js";
 import type { ActionsService } from "../../src/actions/service.js";
 import type { Bot } from "../../src/bot.js";
 import type { Clock } from "../../src/clock.js";
+import { Conversations } from "../../src/conversation/followUps.js";
+import { MemoryFollowUpContexts } from "../../src/conversation/memory.js";
 import type { Vote } from "../../src/store/feedbackTypes.js";
 import { answerFeedbackCommand, isFeedbackCommand, notHereReply } from "../../src/feedback/command.js";
 import { errorCode, type FeedbackService } from "../../src/feedback/service.js";
@@ -40,15 +43,27 @@ export interface TeamsBotOptions {
   deliveries?: DeliveryMemory;
   /** 👍 / 👎 under answers, unanswered questions kept, and "feedback"; without it none of these. */
   feedback?: FeedbackService;
+  /** Each conversation's last question, for follow-ups (default: this process's memory; the shared store when serving). */
+  conversations?: Conversations;
+}
+
+/**
+ * The conversation a message belongs to, for follow-ups: Teams' conversation id, which in
+ * a channel names the thread (`19:…;messageid=…`), so each thread follows on by itself.
+ */
+export function teamsConversation(activity: Partial<Activity>): string {
+  return `teams:${activity.conversation?.id ?? ""}`;
 }
 
 /** An ActivityHandler (not TeamsActivityHandler: its member lookups call Teams APIs this bot does not need). */
 export class InspectionTeamsBot extends ActivityHandler {
   private readonly deliveries: DeliveryMemory;
+  private readonly conversations: Conversations;
 
   constructor(private readonly opts: TeamsBotOptions) {
     super();
     this.deliveries = opts.deliveries ?? new RecentIds();
+    this.conversations = opts.conversations ?? new Conversations({ store: new MemoryFollowUpContexts(), clock: opts.clock, log: opts.log });
     this.onMessage(async (context, next) => {
       await this.remember(context);
       await this.answer(context);
@@ -107,7 +122,7 @@ export class InspectionTeamsBot extends ActivityHandler {
     const command = parseTeamsCommand(text);
     if (command.kind === "help") return this.sendHelp(context, false);
     const started = this.opts.clock().getTime();
-    const answer = await withTyping(context, async () => (await this.opts.bot).ask(command.question), this.opts.typingDelayMs, this.opts.log);
+    const answer = await withTyping(context, async () => this.conversations.ask(await this.opts.bot, teamsConversation(a), command.question), this.opts.typingDelayMs, this.opts.log);
     this.opts.log(`teams: ${a.conversation?.conversationType ?? "chat"} question answered (${answer.kind}, answered=${answer.answered}) in ${this.opts.clock().getTime() - started} ms`);
     await this.opts.feedback?.noteAnswer(answer, "teams");
     await context.sendActivity(answer.kind === "help" ? renderHelp(answer, { inChannel: inChannel(a) }) : withFeedback(renderAnswer(answer), answer, this.opts.feedback));

@@ -73,8 +73,9 @@ export function followOn(previous: string, question: string, lex: Lexicon, isRep
 
 /**
  * The slots an elliptical question fills, or null when it is a question of its own. With
- * a lead word ("and", "what about") it may fill several; without one ("Derby?", "2014?")
- * just one kind, so "Halton staying safe" stays a whole question.
+ * a lead word ("and", "what about") it may fill several; without one ("2014?", "care
+ * leavers?") just one, and not a council: "Derby" and "Halton staying safe" stay whole
+ * questions.
  */
 export function ellipsis(question: string, parse: Parse): { query: Query; kinds: FollowUpKind[] } | null {
   const text = question.trim();
@@ -92,7 +93,9 @@ export function ellipsis(question: string, parse: Parse): { query: Query; kinds:
   if (q.tokens.some((t, i) => /^\d+$/.test(t.norm) && !YEAR.test(t.norm) && q.tokens[i - 1]?.norm !== "grade")) return null;
   if (q.excludedAreas.length) return null;
   const kinds = filledKinds(q);
-  if (!kinds.length || (!lead.trim() && kinds.length > 1)) return null;
+  // Without a lead word only a slot with no subject of its own follows on ("2014?", "care
+  // leavers?"): a council is a subject, and "Derby" alone asks for its table.
+  if (!kinds.length || (!lead.trim() && (kinds.length > 1 || kinds.includes("authorities")))) return null;
   return { query: q, kinds };
 }
 

@@ -3,10 +3,15 @@
  * question, get the answer with its sources, until "exit" or end of input. With the
  * actions store open, "actions …" works too (list, done, reopen, assign), as the person
  * logged in to the machine. With the feedback service, questions it cannot answer are kept
- * for the maintainers' report, and "feedback" shows that report.
+ * for the maintainers' report, and "feedback" shows that report. A follow-up ("what about
+ * Derby?") builds on the session's last question.
  */
+import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Bot } from "../bot.js";
+import { systemClock } from "../clock.js";
+import { Conversations } from "../conversation/followUps.js";
+import { MemoryFollowUpContexts } from "../conversation/memory.js";
 import { answerActionsCommand } from "../actions/command.js";
 import { isActionsCommand } from "../actions/parse.js";
 import { renderActionsReplyText } from "../actions/render.js";
@@ -26,6 +31,8 @@ export interface TerminalChatOptions {
   actor?: Actor;
   /** Keeps unanswered questions and answers "feedback"; without it neither happens. */
   feedback?: FeedbackService;
+  /** The session's last question, for follow-ups (default: this process's memory). */
+  conversations?: Conversations;
 }
 
 /** Runs the chat until the input ends or the user types "exit". */
@@ -33,6 +40,8 @@ export async function runTerminalChat(bot: Bot, opts: TerminalChatOptions = {}):
   const input = opts.input ?? process.stdin;
   const output = opts.output ?? process.stdout;
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
+  // One session, one conversation: a follow-up builds on this session's last question only.
+  const session = { key: `terminal:${randomUUID()}`, conversations: opts.conversations ?? new Conversations({ store: new MemoryFollowUpContexts(), clock: systemClock }) };
   const rl = createInterface({ input, output, terminal: interactive, prompt: "ask> " });
   output.write(
     `Inspection answers bot: ${bot.reports.length} report${bot.reports.length === 1 ? "" : "s"} loaded from ${bot.corpusDir}.\n` +
@@ -42,17 +51,17 @@ export async function runTerminalChat(bot: Bot, opts: TerminalChatOptions = {}):
   for await (const line of rl) {
     const q = line.trim();
     if (/^(exit|quit|bye)$/i.test(q)) break;
-    if (q) output.write(`${await reply(bot, q, opts)}\n\n`);
+    if (q) output.write(`${await reply(bot, q, opts, session)}\n\n`);
     if (interactive) rl.prompt();
   }
   rl.close();
 }
 
-async function reply(bot: Bot, q: string, opts: TerminalChatOptions): Promise<string> {
+async function reply(bot: Bot, q: string, opts: TerminalChatOptions, session: { key: string; conversations: Conversations }): Promise<string> {
   const actor = opts.actor ?? { id: "terminal", name: "terminal" };
   if (opts.feedback && isFeedbackCommand(q)) return (await answerFeedbackCommand(opts.feedback, q, actor.id, (l) => process.stderr.write(`${l}\n`))).text;
   if (!opts.actions || !isActionsCommand(q)) {
-    const answer = bot.ask(q);
+    const answer = await session.conversations.ask(bot, session.key, q);
     await opts.feedback?.noteAnswer(answer, "terminal");
     return renderText(answer);
   }

@@ -18,8 +18,6 @@ const rows: [string, string, string | null, FollowUpKind[]?][] = [
   [HALTON, "How about Derby?", "What was Derby's grade for staying safe?"],
   [HALTON, "and Derby?", "What was Derby's grade for staying safe?"],
   [HALTON, "And for Derby?", "What was Derby's grade for staying safe?"],
-  [HALTON, "Derby?", "What was Derby's grade for staying safe?"],
-  [HALTON, "derby", "What was Derby's grade for staying safe?"],
   [HALTON, "what about derby instead?", "What was Derby's grade for staying safe?"],
   [HALTON, "and Derby too?", "What was Derby's grade for staying safe?"],
   [HALTON, "Same for Derby", "What was Derby's grade for staying safe?"],
@@ -91,6 +89,9 @@ const rows: [string, string, string | null, FollowUpKind[]?][] = [
   // Two slots without a lead word is a whole question ("Halton staying safe"), not a follow-up.
   [HALTON, "Halton staying safe", null],
   [HALTON, "Derby adoption", null],
+  // A council alone is a subject: "Derby" asks for its table.
+  [HALTON, "Derby?", null],
+  [HALTON, "derby", null],
   // Nothing a slot takes, or words the bot cannot place.
   [HALTON, "and?", null],
   [HALTON, "what about it?", null],

@@ -45,6 +45,14 @@ describe("terminal chat", () => {
     expect(out).not.toContain("Leadership, management and governance");
   });
 
+  it("follows on within a session, and a new session starts afresh", async () => {
+    const out = await chat(["What was Halton's staying safe grade?", "and for being healthy?"], false);
+    expect(out).toContain("Halton, services for looked after children, Being healthy: Good");
+    expect(out).toContain("(Understood as: following on from your last question: Halton: Being healthy)");
+    const fresh = await chat(["and for being healthy?"], false);
+    expect(fresh).not.toContain("following on");
+  });
+
   it("lists and ticks off actions as the local user, and says a terminal cannot take a digest", async () => {
     const listed = await chat(["actions Oxfordshire overdue"], true);
     expect(listed).toMatch(/\d+ overdue actions for Oxfordshire:/);

@@ -1,7 +1,8 @@
 /**
  * Two `npm start` replicas on one PostgreSQL database behind one Slack Request URL and one
  * Teams endpoint: a delivery to one replica and the platform's retry to the other are
- * answered exactly once, because the memory of answered deliveries is in the shared store.
+ * answered exactly once, because the memory of answered deliveries is in the shared store;
+ * a follow-up in a thread that reaches the other replica builds on the thread's last question.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -94,5 +95,17 @@ await describePostgres("two replicas on one PostgreSQL database", () => {
     await connector.waitFor(() => connector.activities("message", "a:replica-chat").length > 0);
     await settle();
     expect(connector.activities("message", "a:replica-chat")).toHaveLength(1);
+  });
+
+  it("follows on in a Slack thread when the follow-up reaches the other replica", async () => {
+    const base = { type: "event_callback", team_id: "T1", api_app_id: "A1", event_time: 1700000000 };
+    const asked = { ...base, event_id: "EvFollow1", event: { type: "app_mention", user: "U1", text: "<@UBOT> What was Halton's Staying safe grade?", ts: "1700000009.000001", channel: "C8", event_ts: "1700000009.000001" } };
+    await postEvent(`${a.url}/slack/events`, SECRET, asked);
+    await slack.waitFor(() => slack.posts.find((p) => p.body.thread_ts === asked.event.ts));
+    const follow = { ...base, event_id: "EvFollow2", event: { ...asked.event, text: "<@UBOT> what about Durham?", ts: "1700000009.000002", thread_ts: asked.event.ts } };
+    await postEvent(`${b.url}/slack/events`, SECRET, follow);
+    const reply = await slack.waitFor(() => slack.posts.filter((p) => p.body.thread_ts === asked.event.ts)[1]);
+    expect(String(reply.body.text)).toContain("Durham, services for looked after children, Staying safe: Good");
+    expect(JSON.stringify(reply.body)).toContain("following on from your last question");
   });
 });

@@ -163,6 +163,37 @@ describe("Slack over real HTTP with signed requests", () => {
     expect(all).not.toContain("<https://evil");
   });
 
+  it("follows on in a thread: a follow-up mention builds on the thread's last question, another thread's does not", async () => {
+    const first = mention("<@UBOT> What was Halton's Staying safe grade?");
+    await postEvent(url, SECRET, first);
+    const thread = first.event.ts;
+    await fake.waitFor(() => fake.posts.find((p) => p.body.thread_ts === thread));
+    // The follow-up, posted inside the thread the answer opened.
+    const follow = mention("<@UBOT> what about Durham?", { thread_ts: thread });
+    await postEvent(url, SECRET, follow);
+    const reply = await fake.waitFor(() => fake.posts.filter((p) => p.body.thread_ts === thread)[1]);
+    expect(String(reply.body.text)).toContain("Durham, services for looked after children, Staying safe: Good");
+    expect(textOf(reply)).toContain("Understood as: following on from your last question: Durham: Staying safe");
+    // The same words in another thread of the channel have nothing to follow on from.
+    const other = mention("<@UBOT> what about Durham?");
+    await postEvent(url, SECRET, other);
+    const alone = await fake.waitFor(() => fake.posts.find((p) => p.body.thread_ts === other.event.ts));
+    expect(textOf(alone)).not.toContain("following on");
+    expect(String(alone.body.text)).toContain("Overall effectiveness: Outstanding");
+  });
+
+  it("follows on in a direct message outside a thread", async () => {
+    const dm = (text: string) => {
+      n++;
+      return { ...mention("x"), event: { type: "message", channel_type: "im", user: "U1", text, ts: `1700000005.${n}`, channel: "D5" } };
+    };
+    await postEvent(url, SECRET, dm("What was Halton's Staying safe grade?"));
+    await fake.waitFor(() => fake.posts.find((p) => p.body.channel === "D5"));
+    await postEvent(url, SECRET, dm("and for being healthy?"));
+    const reply = await fake.waitFor(() => fake.posts.filter((p) => p.body.channel === "D5")[1]);
+    expect(String(reply.body.text)).toContain("Halton, services for looked after children, Being healthy: Good");
+  });
+
   it("answers Slack's URL verification challenge", async () => {
     const res = await postEvent(url, SECRET, { type: "url_verification", challenge: "abc123", token: "x" });
     expect(res.status).toBe(200);

@@ -102,6 +102,24 @@ describe("answers", () => {
     expect(factsOf(cardOf(reply)).map((f) => f.title)).toContain("help");
   });
 
+  it("follows on within a conversation, and each channel thread by itself", async () => {
+    const [first] = await ask(personalMessage(h.connector.url, "What was Halton's Staying safe grade?", "a:personal-follow"));
+    expect(factsOf(cardOf(first))).toEqual([{ title: "Services for looked after children · Staying safe", value: "Outstanding" }]);
+    const [next] = await ask(personalMessage(h.connector.url, "what about Durham?", "a:personal-follow"));
+    expect(factsOf(cardOf(next))).toEqual([{ title: "Services for looked after children · Staying safe", value: "Good" }]);
+    expect(cardStrings(cardOf(next))).toContain("Understood as: following on from your last question: Durham: Staying safe");
+    // Another conversation has nothing to follow on from: Durham's whole table.
+    const [alone] = await ask(personalMessage(h.connector.url, "what about Durham?", "a:personal-other"));
+    expect(factsOf(cardOf(alone)).length).toBeGreaterThan(1);
+    expect(cardStrings(cardOf(alone)).join(" ")).not.toContain("following on");
+    // Two threads of one channel are two conversations.
+    await ask(channelMessage(h.connector.url, "What was Halton's Being healthy grade?", "1700000000111"));
+    const [otherThread] = await ask(channelMessage(h.connector.url, "and for staying safe?", "1700000000222"));
+    expect(cardStrings(cardOf(otherThread)).join(" ")).not.toContain("following on");
+    const [sameThread] = await ask(channelMessage(h.connector.url, "and for staying safe?", "1700000000111"));
+    expect(factsOf(cardOf(sameThread))).toEqual([{ title: "Services for looked after children · Staying safe", value: "Outstanding" }]);
+  });
+
   it("answers an activity the Bot Framework delivers twice only once", async () => {
     const activity = personalMessage(h.connector.url, "grade Halton");
     const before = h.connector.calls.length;
