@@ -103,7 +103,10 @@ interface Seen {
 }
 
 const COUNCILS = /\b(councils?|authorities|authority|las|places|ones|boroughs|counties|unitaries|reports|areas)\b/;
-const CHANGE_WORDS = /\b(improved|improving|declined|declining|deteriorated|deteriorating|worsened|slipped|dropped|changed|trend|trajectory|over time|(got|get|gotten|getting|become|became|gone|went) (better|worse|up|down)|(did|has|have|had)( \w+){0,2} (improve|decline|deteriorate|worsen))\b/;
+const CHANGE_WORDS = /\b(improved|improving|declined|declining|deteriorated|deteriorating|worsened|slipped|dropped|fell|fallen|dipped|regressed|changed|trend|trajectory|over time|(got|get|gotten|getting|become|became|gone|went|go|going) (better|worse|up|down|downhill)|(did|has|have|had)( \w+){0,2} (improve|decline|deteriorate|worsen|drop|slip|fall|dip|regress))\b/;
+/** The direction of a change, read from the words no slot claimed. */
+const IMPROVED = /\b(improved|improve|improving|better|up)\b/;
+const DECLINED = /\b(declined?|declining|deteriorated?|deteriorating|worsened?|slip|slipped|drop|dropped|fall|fell|fallen|dip|dipped|regress\w*|downhill|worse|down)\b/;
 const MENTION_WORDS = /\b(mention\w*|refer(s|red)? to|talk(s|ed)? about|discuss\w*|say anything about|said anything about)\b/;
 const TOLD_TO = /\b(told|asked|advised|recommended|required|urged|instructed)\b.*\bto\b/;
 
@@ -117,9 +120,11 @@ function detectIntent(q: string, s: Seen): Intent {
   if (!hasAuthority && (/\bwhat (is|are) (a |the )?grades?\s*[1-4]\b/.test(t) || /\bwhat grades (can|does|do|are)\b/.test(t))) return "scale";
   if (/\b(mean|means|meaning|definition|define|scale|difference between)\b/.test(t) && (hasGrade || /\bgrade\s*[1-4]\b/.test(t) || /\bgrad(e|ing) scale\b/.test(t)) && !hasAuthority) return "scale";
   // "Which reports mention private fostering?", "which councils were told to improve return home interviews?"
-  if (!hasAuthority && /\b(which|what|any|how many|list|name|where|whose)\b/.test(t) && (MENTION_WORDS.test(t) || TOLD_TO.test(t))) return "mentions";
+  // "Told … to" among the words no slot read: "which councils required improvement to be good" is a grade.
+  const freeText = s.free.join(" ");
+  if (!hasAuthority && /\b(which|what|any|how many|list|name|where|whose)\b/.test(t) && (MENTION_WORDS.test(t) || TOLD_TO.test(freeText))) return "mentions";
   // "Has Manchester improved since 2014?", "which councils got worse between inspections?"
-  if (CHANGE_WORDS.test(s.free.join(" ")) && !TOLD_TO.test(t) && !/\b(to improve|areas? for improvement|should|must|needs? to)\b/.test(t)) return "change";
+  if (CHANGE_WORDS.test(freeText) && !TOLD_TO.test(freeText) && !/\b(to improve|areas? for improvement|should|must|needs? to)\b/.test(t)) return "change";
   if (!hasAuthority && /\b(how many|number of|count|total)\b/.test(t) && COUNCILS.test(t) && (hasGrade || s.hasPlaces || hasArea)) return "count";
   if (
     /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|to improve\b|needs? to (improve|do|change|get better|be better)|deadlines?|(improvement|action) plan|(told|tells?) .* to|ask(ed|s)? .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
@@ -161,10 +166,25 @@ const UNDERSTOOD = new Set([
 ]);
 
 /** Words of a change question that name the comparison, not a condition. */
-const CHANGE_CLAIMS = new Set(["improved", "improve", "decline", "deteriorate", "worsen", "improving", "better", "worse", "declined", "declining", "deteriorated", "deteriorating", "worsened", "slipped", "dropped", "changed", "change", "changes", "trend", "trajectory", "over", "time", "gone", "went", "become", "became", "up", "down"]);
+const CHANGE_CLAIMS = new Set(["improved", "improve", "decline", "deteriorate", "worsen", "improving", "better", "worse", "declined", "declining", "deteriorated", "deteriorating", "worsened", "slipped", "dropped", "changed", "change", "changes", "trend", "trajectory", "over", "time", "gone", "went", "become", "became", "up", "down", "go", "going", "downhill", "drop", "slip", "fall", "fell", "fallen", "dip", "dipped", "regress", "regressed"]);
 
 /** Words of a mentions question that ask the question, not what to look for. */
 const MENTION_CLAIMS = new Set(["mention", "mentions", "mentioned", "mentioning", "refer", "refers", "referred", "talk", "talks", "talked", "discuss", "discusses", "discussed", "say", "said", "anything", "told", "asked", "advised", "recommended", "required", "urged", "instructed", "improve", "ensure", "make", "do"]);
+
+/** How staff say "told to improve" X: the verb right after "told … to" (with its particle) asks the question; X is the topic. */
+const TOLD_VERBS: Record<string, string[]> = { sort: ["out"], address: [], tackle: [], fix: [], strengthen: [], review: [], look: ["at"], work: ["on"], focus: ["on"], get: ["better", "at"] };
+
+/** Indices of the "told … to" verb and its particle ("asked to sort out supervision" → sort, out). */
+function toldVerb(tokens: Token[]): number[] {
+  const told = tokens.findIndex((t) => /^(told|asked|advised|recommended|required|urged|instructed)$/.test(t.norm));
+  if (told < 0) return [];
+  const to = tokens.findIndex((t, i) => i > told && t.norm === "to");
+  const verb = tokens[to + 1]?.norm ?? "";
+  if (to < 0 || !(verb in TOLD_VERBS)) return [];
+  const particle = TOLD_VERBS[verb];
+  const follows = particle.every((p, k) => tokens[to + 2 + k]?.norm === p);
+  return [to + 1, ...(follows ? particle.map((_, k) => to + 2 + k) : [])];
+}
 
 /** Question shapes that carry their own counted noun or topic (facts, actions, search, lookups). */
 const TOPIC_INTENTS = new Set<Intent>(["help", "coverage", "scale", "actions", "facts", "lookup", "search", "mentions"]);
@@ -288,11 +308,12 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   const fact = intent === "facts" ? findFact(clean, tokens, claim) : null;
   const actionKind = intent === "actions" ? findActionKind(tokens, claim) : null;
   const everyCouncil = intent === "compare" && authorities.length < 2 && findEveryCouncil(tokens, used, claim);
-  const change = intent !== "change" ? null : /\b(improved|improve|improving|better|up)\b/.test(freeWords.join(" ")) ? "improved" : /\b(declined?|declining|deteriorated?|deteriorating|worsened?|slipped|dropped|worse|down)\b/.test(freeWords.join(" ")) ? "declined" : "changed";
+  const change = intent !== "change" ? null : IMPROVED.test(freeWords.join(" ")) ? "improved" : DECLINED.test(freeWords.join(" ")) ? "declined" : "changed";
   // What no slot claimed: a topic where the question is about words, not understood where it is a condition.
   const leftover: string[] = [];
   const topicAt: number[] = [];
   const mentions = intent === "mentions";
+  if (mentions) for (const i of toldVerb(tokens)) used[i] = true;
   // "good for X but inadequate for Y": two grades for two things is two conditions; one grade slot holds one
   // ("good or outstanding" is one condition, its grades joined by "or"/"and").
   for (let k = 1; k < gradeMatches.length && !mentions; k++) {
@@ -327,7 +348,7 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     anyArea,
     change,
     areasJoin: areas.length > 1 && tokens.slice(areas[0].end, areas[areas.length - 1].start).some((t) => t.norm === "or") ? "or" : "and",
-    mentionsIn: intent === "mentions" && TOLD_TO.test(clean.toLowerCase()) ? "actions" : "reports",
+    mentionsIn: intent === "mentions" && TOLD_TO.test(freeWords.join(" ")) ? "actions" : "reports",
     topic: topicIntent ? leftover : [],
     // The topic as said, small words kept ("good practice in early help"), from its first word to its last.
     topicPhrase: topicIntent && topicAt.length ? tokens.slice(topicAt[0], topicAt[topicAt.length - 1] + 1).filter((t, k) => topicAt.includes(topicAt[0] + k) || STOP_WORDS.has(t.norm)).map((t) => t.norm) : [],

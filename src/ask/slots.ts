@@ -170,6 +170,16 @@ export function findInspections(tokens: Token[], used: boolean[], claim: Claim):
     claim(["in", "during", "of"].includes(before) ? i - 1 : i, i + 1);
     return { kind: "year", year: y };
   }
+  // "since its last inspection", "compared with the previous report", "than last time": the change from the one before, so more than the latest.
+  for (let i = 0; i < tokens.length; i++) {
+    const lead = n(i) === "since" || n(i) === "than" ? 1 : n(i) === "compared" && /^(with|to)$/.test(n(i + 1)) ? 2 : 0;
+    if (!lead || used[i]) continue;
+    let j = i + lead;
+    if (/^(its|their|the)$/.test(n(j))) j++;
+    if (!/^(last|previous|earlier)$/.test(n(j)) || !/^(inspection|report|one|time)$/.test(n(j + 1))) continue;
+    claim(i, j + 2);
+    return { kind: "all" };
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const w = n(i);
@@ -186,8 +196,12 @@ export function findInspections(tokens: Token[], used: boolean[], claim: Claim):
       claim(i, /^(inspections|reports)$/.test(n(i + 1)) ? i + 2 : i + 3);
       return { kind: "all" };
     }
-    // "in the past", "at any point": history, not the latest inspection.
+    // "in the past", "at some point", "at one time": history, not the latest inspection.
     if (w === "in" && n(i + 1) === "the" && n(i + 2) === "past") {
+      claim(i, i + 3);
+      return { kind: "all" };
+    }
+    if (w === "at" && /^(some|one)$/.test(n(i + 1)) && /^(point|stage|time)$/.test(n(i + 2))) {
       claim(i, i + 3);
       return { kind: "all" };
     }
@@ -252,36 +266,45 @@ function claimOp(claim: Claim, start: number, end: number, keys: GradeKey[], op:
 export function findAnyArea(tokens: Token[], used: boolean[], claim: Claim): boolean {
   const n = (i: number) => tokens[i]?.norm ?? "";
   const AREA = /^(areas?|judge?ments?|grades?|ratings?|aspects?|categor(y|ies)|things?)$/;
+  // Every way the question says it is claimed ("an inadequate grade for anything" says it twice).
+  let found = false;
+  const take = (start: number, end: number) => {
+    claim(start, end);
+    found = true;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const w = n(i);
     if (w === "anything" || w === "everything" || w === "something") {
-      claim(i, i + 1);
-      return true;
+      take(i, i + 1);
+      continue;
     }
     if ((w === "any" || w === "an" || w === "a") && AREA.test(n(i + 1))) {
-      claim(i, i + 2);
-      return true;
+      take(i, i + 2);
+      i++;
+      continue;
     }
     // "an adequate grade", "any inadequate judgements", "a requires improvement grade": the grade words are claimed already.
     if (w === "any" || w === "an" || w === "a") {
       let j = i + 1;
       while (j < tokens.length && used[j] && j - i <= 5) j++;
       if (j > i + 1 && AREA.test(n(j))) {
-        claim(i, i + 1);
-        claim(j, j + 1);
-        return true;
+        take(i, i + 1);
+        take(j, j + 1);
+        i = j;
+        continue;
       }
     }
     if (w === "any" && n(i + 1) === "of" && /^(their|its|the)$/.test(n(i + 2)) && AREA.test(n(i + 3))) {
-      claim(i, i + 4);
-      return true;
+      take(i, i + 4);
+      i += 3;
+      continue;
     }
     if (w === "at" && n(i + 1) === "least" && n(i + 2) === "one") {
-      claim(i, i + 3);
-      return true;
+      take(i, i + 3);
+      i += 2;
     }
   }
-  return false;
+  return found;
 }
 
 /** Words after "all"/"every"/"each" that make it a quantifier of areas or grades, not of councils ("every area", "all of"). */
