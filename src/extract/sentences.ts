@@ -12,7 +12,7 @@
 import type { FrameworkId } from "../types.js";
 import type { AreaRef, GradeKey, Lexicon, ServiceRef } from "../knowledge/lexicon.js";
 import { tokenize, type Token } from "../text/words.js";
-import { areaQualifiesAnotherNoun, gradeInRange } from "./subjects.js";
+import { areaInSubordinateClause, areaQualifiesAnotherNoun, gradeInRange, gradeSaidOfLaterNoun } from "./subjects.js";
 
 /** A judgement found in a sentence, before it is tied to an inspection. */
 export interface SentenceJudgement {
@@ -148,6 +148,8 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
     if (new Set(services.map((s) => s.ref.id)).size === 1) return services[0].ref;
     return services.reduce((a, b) => (Math.abs(a.start - at) <= Math.abs(b.start - at) ? a : b)).ref;
   };
+  // An area that only qualifies another noun, or stands in a clause of its own, is not what a grade after it judges.
+  const notTheSubject = (a: Item) => areaQualifiesAnotherNoun(text, tokens, a.start, a.end) || areaInSubordinateClause(text, tokens, a.start);
   // A table flattened onto one line: "… families Good The experiences … protection Good
   // Overall effectiveness Good": area, grade, area, grade, each right after the other.
   const pairs: [Item, Item][] = [];
@@ -197,7 +199,9 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
     // AREA 'GRADE' / AREA – GRADE (a judgement list line)
     // (a verb between them, "… overall is good", makes it prose, read below)
     if (prevItem?.kind === "area" && g.start - prevItem.end <= 1 && !COPULA.has(tokens[g.start - 1]?.norm ?? "") && (quoted(text, tokens, g) || g.end === tokens.length || /^[\s]*[,;.)]/.test(text.slice(tokens[g.end - 1].end)))) {
-      push(prevItem, g, "explicit");
+      // Unquoted, "requires improvement" is a verb like any: "services for care leavers
+      // require improvement" is about the services.
+      if (quoted(text, tokens, g) || !notTheSubject(prevItem)) push(prevItem, g, "explicit");
       continue;
     }
     // AREA … is/are/was judged … GRADE ("requires improvement" is its own verb)
@@ -207,10 +211,10 @@ export function judgementsInSentence(text: string, framework: FrameworkId, lex: 
     const areas = list.slice(0, gi).filter((x) => x.kind === "area" && x.start >= clauseStart);
     if (!areas.length) continue;
     const last = areas[areas.length - 1];
-    if (cop - last.end > 15 || otherSubject(text, tokens, last.end, cop)) continue;
+    if (cop - last.end > 15 || otherSubject(text, tokens, last.end, cop) || gradeSaidOfLaterNoun(text, tokens, last.end, cop)) continue;
     // "the regularity of reviews for children looked after is good": the grade is the
     // regularity's; an area only qualifying another noun is not what is judged.
-    for (const a of areas) if (!areaQualifiesAnotherNoun(text, tokens, a.start)) push(a, g, "prose");
+    for (const a of areas) if (!notTheSubject(a)) push(a, g, "prose");
   }
   return out;
 }

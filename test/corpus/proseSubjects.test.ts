@@ -35,7 +35,24 @@ describe("a grade word beside an area's words judges it only when said of it", (
     expect(g).toEqual({});
   });
 
-  it("still reads a finding reported with 'found that', a judgement noun before 'of' or 'for', and a plain statement", async () => {
+  it("reads no grade from a possessor, a clause of the area's own, a noun after the area or an unquoted 'requires improvement' after a preposition", async () => {
+    const g = await gradesOf(
+      prose(
+        [
+          "Young people looked after's attendance at college is good.",
+          "Care leavers' access to housing is outstanding.",
+          "When children become looked after, the standard of care planning for them is outstanding.",
+          "Matching of placements when children first become looked after requires improvement.",
+          "Many children looked after go to schools rated outstanding.",
+          "Inspectors judged that provision for children looked after, care leavers and young people waiting for adoption is inadequate.",
+          "Provision for care leavers requires improvement.",
+        ].join("\n"),
+      ),
+    );
+    expect(g).toEqual({});
+  });
+
+  it("still reads a finding reported with 'found that', a judgement noun before 'of' or 'for', a plain statement and areas joined by 'along with'", async () => {
     const g = await gradesOf(
       prose(
         [
@@ -43,10 +60,11 @@ describe("a grade word beside an area's words judges it only when said of it", (
           "The effectiveness of the Local Safeguarding Children Board is outstanding.",
           "The judgement for adoption performance was inadequate.",
           "Children looked after and achieving permanence require improvement.",
+          "That leadership, management and governance, along with help and protection, is good.",
         ].join("\n"),
       ),
     );
-    expect(g).toEqual({ "care-leavers": "Good", lscb: "Outstanding", adoption: "Inadequate", "looked-after-permanence": "Requires improvement" });
+    expect(g).toEqual({ "care-leavers": "Good", lscb: "Outstanding", adoption: "Inadequate", "looked-after-permanence": "Requires improvement", leadership: "Good", "help-protection": "Good" });
   });
 
   it("reads nothing from a grade column read down beside a wrapped label", async () => {
