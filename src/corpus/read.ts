@@ -32,11 +32,13 @@ export interface ReadOptions {
   /** Folder for extracted text, keyed by content hash (DATA_DIR/text-cache); none: no cache. */
   cacheDir?: string;
   /**
-   * Called with each readable file as soon as its text is there (text files and cached
-   * PDFs first, the other PDFs as the workers finish them; not in file order), so the
-   * caller's work on it (extraction) runs while the remaining PDFs are still being read.
+   * Called once for each file as soon as it is settled: its text, or why it is skipped.
+   * Text files and cached PDFs come first, the other PDFs as the workers finish them, so
+   * the caller's work on them (extraction, indexing) runs while the remaining PDFs are
+   * still being read. `order` is the file's place in the listing (0-based, skipped files
+   * included), for callers that must take the files in order.
    */
-  onFile?: (file: SourceFile) => void;
+  onSettled?: (order: number, result: SourceFile | LoadProblem) => void;
 }
 
 const REPORT_FILE = /\.(txt|md|pdf|docx)$/i;
@@ -134,24 +136,23 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
       results[index] = isProblem(r) ? { file, ...r } : linked({ file, lines: r.lines });
     }
   }
-  const here = results.filter((r): r is SourceFile => "lines" in r);
+  const settledNow = results.flatMap((r, order) => ("code" in r && r.code === "PENDING" ? [] : [order]));
   const reading = readPdfs(
     pdfJobs.map((j) => j.bytes),
     {
       onRead: (i: number, r: PdfResult) => {
         const job = pdfJobs[i];
         if (job.key) cache!.put(job.key, r);
-        const done = isProblem(r) ? { file: job.file, ...r } : linked({ file: job.file, lines: r.lines, pages: r.pages });
-        results[job.index] = done;
-        if ("lines" in done) opts.onFile?.(done);
+        results[job.index] = isProblem(r) ? { file: job.file, ...r } : linked({ file: job.file, lines: r.lines, pages: r.pages });
+        opts.onSettled?.(job.index, results[job.index]);
       },
     },
   );
   // The files already here are handed over while the workers read, one at a time with a
   // turn of the event loop between, so a worker's finished file is taken up as it comes.
-  if (opts.onFile) {
-    for (const f of here) {
-      opts.onFile(f);
+  if (opts.onSettled) {
+    for (const order of settledNow) {
+      opts.onSettled(order, results[order]);
       await yieldToEvents();
     }
   }

@@ -29,11 +29,49 @@ const SEARCH_OPTIONS = {
 };
 
 /** A passage index with its vocabulary. */
-interface Indexed {
+export interface Indexed {
   idx: MiniSearch<Passage>;
   /** How many passages hold each word. */
   vocabulary: Map<string, number>;
   size: number;
+  /** The passages indexed, in id order. */
+  passages: readonly Passage[];
+}
+
+/**
+ * Builds the passage index a few passages at a time, in the order the knowledge base will
+ * number them, so a corpus can be indexed while its later files are still being read.
+ */
+export class PassageIndexBuilder {
+  // Word → passages holding it: typo tolerance is spent only on words the reports do not
+  // have, and the commonest words are dropped from a query that has rarer ones. Counted
+  // from the words the index itself is built from, in the same pass.
+  private readonly vocabulary = new Map<string, number>();
+  private readonly passages: Passage[] = [];
+  private counting = true;
+  private readonly idx = new MiniSearch<Passage>({
+    ...SEARCH_OPTIONS,
+    tokenize: (text: string): string[] => {
+      const words = tokenize(text);
+      if (this.counting) for (const w of new Set(words)) if (w.length > 1) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
+      return words;
+    },
+  });
+
+  /** Adds passages after those already added, numbering them on (their `id` is set). */
+  add(passages: readonly Passage[]): void {
+    for (const p of passages) {
+      p.id = this.passages.length;
+      this.passages.push(p);
+      this.idx.add(p);
+    }
+  }
+
+  /** The finished index; from here on its tokenizer sees queries, which are not counted. */
+  finish(): Indexed {
+    this.counting = false;
+    return { idx: this.idx, vocabulary: this.vocabulary, size: this.passages.length, passages: this.passages };
+  }
 }
 
 /** A passage search hit, with the matched terms (for highlighting). */
@@ -128,21 +166,27 @@ export class KnowledgeBase {
     return this.global;
   }
 
+  /**
+   * Takes a passage index built while the corpus loaded, when it holds exactly this
+   * knowledge base's passages in this order (ids are places in `passages`); otherwise it
+   * is ignored and the index is built here on first use.
+   * @returns whether it was taken
+   */
+  adoptIndex(built: Indexed): boolean {
+    if (this.global || built.size !== this.passages.length || built.passages.some((p, i) => p !== this.passages[i])) return false;
+    this.global = built;
+    return true;
+  }
+
   private build(passages: Passage[]): Indexed {
-    // Word → passages holding it: typo tolerance is spent only on words the reports do not
-    // have, and the commonest words are dropped from a query that has rarer ones. Counted
-    // from the words the index itself is built from, in the same pass.
-    const vocabulary = new Map<string, number>();
-    let counting = true;
-    const countingTokenize = (text: string): string[] => {
-      const words = tokenize(text);
-      if (counting) for (const w of new Set(words)) if (w.length > 1) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
-      return words;
-    };
-    const idx = new MiniSearch<Passage>({ ...SEARCH_OPTIONS, tokenize: countingTokenize });
-    idx.addAll(passages);
-    counting = false; // from here on the tokenizer sees queries
-    return { idx, vocabulary, size: passages.length };
+    const builder = new PassageIndexBuilder();
+    builder.add(passages);
+    return builder.finish();
+  }
+
+  /** True once the passage index exists (built while loading, by `warm`, or by a first search). */
+  get indexBuilt(): boolean {
+    return this.global !== null;
   }
 
   /** True when some passage of the corpus has this (lower-case) word. */

@@ -8,7 +8,8 @@ import { extractFile, extractFiles, type FileExtraction } from "../extract/corpu
 import { ReportCache } from "../extract/reportCache.js";
 import { buildLexicon } from "../knowledge/lexicon.js";
 import { loadVocabulary } from "../knowledge/load.js";
-import { KnowledgeBase } from "./knowledgeBase.js";
+import { KnowledgeBase, PassageIndexBuilder } from "./knowledgeBase.js";
+import type { SourceFile } from "../corpus/read.js";
 
 /**
  * Loads a corpus. Files that cannot be used are listed in `problems` (never fatal).
@@ -17,11 +18,27 @@ import { KnowledgeBase } from "./knowledgeBase.js";
 export async function loadKnowledgeBase(opts: { corpusDir: string; clock?: Clock; knowledgeDir?: string; cacheDir?: string }): Promise<{ kb: KnowledgeBase; problems: LoadProblem[]; corpusDir: string }> {
   const lex = buildLexicon(opts.knowledgeDir ? loadVocabulary(opts.knowledgeDir) : loadVocabulary());
   const cache = opts.cacheDir ? new ReportCache(opts.cacheDir, lex) : undefined;
-  // Each file is extracted as soon as its text is there, while the PDF workers read the
-  // rest: on two cores that hides most of extraction's time behind reading.
+  // Each file is extracted as soon as its text is there, and indexed as soon as every file
+  // before it is, while the PDF workers read the rest: on two cores that hides most of
+  // extraction's and indexing's time behind reading. The index takes report passages in
+  // file order (then the loose ones), the order the knowledge base numbers them in.
   const done = new Map<string, FileExtraction>();
-  const corpus = await readCorpus(opts.corpusDir, { cacheDir: opts.cacheDir, onFile: (f) => done.set(f.file, extractFile(f, lex, cache)) });
+  const settled: (FileExtraction | null)[] = [];
+  const index = new PassageIndexBuilder();
+  let indexed = 0;
+  const onSettled = (order: number, r: SourceFile | LoadProblem) => {
+    const e = "lines" in r ? extractFile(r, lex, cache) : null;
+    if ("lines" in r) done.set(r.file, e!);
+    settled[order] = e;
+    for (; settled[indexed] !== undefined; indexed++) {
+      const next = settled[indexed];
+      if (next && !("failed" in next) && next.report) index.add(next.report.passages);
+    }
+  };
+  const corpus = await readCorpus(opts.corpusDir, { cacheDir: opts.cacheDir, onSettled });
   const extracted = extractFiles(corpus.files, lex, cache, done);
+  index.add(extracted.loose);
   const kb = new KnowledgeBase(extracted.reports, extracted.loose, lex, opts.clock ?? systemClock);
+  kb.adoptIndex(index.finish());
   return { kb, problems: [...corpus.problems, ...extracted.problems], corpusDir: corpus.dir };
 }

@@ -48,6 +48,10 @@ export class PhraseMatcher<T> {
    * `fuzzy` allows typos in words long enough to carry them (see closeEnough).
    */
   findAll(tokens: Token[], fuzzy = false): PhraseMatch<T>[] {
+    // Most lines of a report hold no phrase of a given dictionary: when no word could start
+    // one (exactly, or as a plural), there is nothing to look for. Extraction runs every
+    // line through several dictionaries, so this is a good part of its time.
+    if (!fuzzy && !tokens.some((t) => this.startsEntry(t.norm))) return [];
     const idx: number[] = [];
     tokens.forEach((t, i) => {
       if (!FILLER.has(t.norm)) idx.push(i);
@@ -63,6 +67,11 @@ export class PhraseMatcher<T> {
       } else p++;
     }
     return found;
+  }
+
+  /** True when an entry starts with this word, or with its singular. */
+  private startsEntry(word: string): boolean {
+    return this.byFirst.has(word) || (word.endsWith("s") && this.byFirst.has(word.slice(0, -1)));
   }
 
   private bestAt(words: string[], p: number, fuzzy: boolean): { entry: PhraseEntry<T>; typos: number } | null {

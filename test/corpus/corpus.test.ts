@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBot } from "../../src/bot.js";
 import { readCorpus } from "../../src/corpus/read.js";
+import { loadKnowledgeBase } from "../../src/index/load.js";
+import { KnowledgeBase } from "../../src/index/knowledgeBase.js";
 import { makeIlacsReport, TABLE } from "./ilacsReport.js";
 import { makePdf, makeScannedPdf, tableRow } from "./makePdf.js";
 import { makeDocx } from "./makeDocx.js";
@@ -74,7 +76,7 @@ describe("a corpus of PDFs, Word files and text", () => {
     expect(first.files[0].lines.length).toBeGreaterThan(10);
   });
 
-  it("hands each readable file over once as soon as its text is there, cached or freshly read, with what the result holds", async () => {
+  it("settles each file once as soon as it is read or skipped, cached or freshly read, with what the result holds and its place in the listing", async () => {
     const dir = await folder({
       "a.pdf": await makeIlacsReport("Rutland"),
       "b.txt": "Derby City Council\nOverall effectiveness\tGood\n",
@@ -84,14 +86,37 @@ describe("a corpus of PDFs, Word files and text", () => {
     });
     const cacheDir = mkdtempSync(join(tmpdir(), "text-cache-"));
     for (const round of ["cold", "cached"]) {
-      const handed: string[] = [];
-      const seen = new Map<string, unknown>();
-      const { files } = await readCorpus(dir, { cacheDir, onFile: (f) => (handed.push(f.file), seen.set(f.file, f)) });
-      // Not necessarily in file order, but each readable file once, the bad one never.
-      expect([...handed].sort(), round).toEqual(["a.pdf", "b.txt", "c.pdf"]);
-      for (const f of files) expect(seen.get(f.file), `${round} ${f.file}`).toEqual(f);
+      const settled = new Map<number, { file: string }>();
+      const { files, problems } = await readCorpus(dir, { cacheDir, onSettled: (order, r) => (expect(settled.has(order), round).toBe(false), settled.set(order, r)) });
+      // Every file once, at its place in the listing, whatever order they were read in.
+      expect([...settled.keys()].sort(), round).toEqual([0, 1, 2, 3]);
+      expect([0, 1, 2, 3].map((i) => settled.get(i)!.file), round).toEqual(["a.pdf", "b.txt", "c.pdf", "saved-page.pdf"]);
+      for (const f of files) expect(settled.get(["a.pdf", "b.txt", "c.pdf"].indexOf(f.file)), `${round} ${f.file}`).toEqual(f);
+      expect(settled.get(3)).toEqual(problems.find((p) => p.file === "saved-page.pdf"));
       expect(files.find((f) => f.file === "c.pdf")?.url).toBe("https://files.ofsted.gov.uk/c.pdf");
     }
+  });
+
+  it("builds the passage index while loading, numbering passages as the knowledge base does, loose files last", async () => {
+    const dir = await folder({
+      "a.pdf": await makeIlacsReport("Rutland"),
+      "b.txt": "Minutes of a meeting about early help and family hubs.\nNo council is named here.\n",
+      "c.txt": "Derby City Council\nOverall effectiveness\tGood\nThe early help offer is strong.\n",
+      "d.pdf": "<!DOCTYPE html><html><body>gone</body></html>",
+    });
+    const { kb } = await loadKnowledgeBase({ corpusDir: dir });
+    expect(kb.indexBuilt).toBe(true);
+    expect(kb.passages.map((p) => p.id)).toEqual(kb.passages.map((_, i) => i));
+    // The loose file's passages come after every report's.
+    const firstLoose = kb.passages.findIndex((p) => p.file === "b.txt");
+    expect(firstLoose).toBeGreaterThan(kb.passages.findLastIndex((p) => p.file === "c.txt"));
+    // Searching it finds what a knowledge base indexing on first use finds.
+    const fresh = new KnowledgeBase(kb.reports, kb.passages.filter((p) => p.file === "b.txt"), kb.lex, () => new Date("2026-12-01"));
+    expect(fresh.indexBuilt).toBe(false);
+    for (const q of ["early help", "family hubs", "overall effectiveness"]) {
+      expect(kb.search(q, null).map((h) => [h.passage.file, h.passage.line])).toEqual(fresh.search(q, null).map((h) => [h.passage.file, h.passage.line]));
+    }
+    expect(kb.search("family hubs", null).length).toBeGreaterThan(0);
   });
 
   it("reads a 2013 looked after children services inspection as its own framework, with Adequate on its scale", async () => {
