@@ -11,7 +11,7 @@ import type { LiveBot } from "../src/liveBot.js";
 import { DigestScheduler } from "../src/digest/scheduler.js";
 import { QuestionLogPurger } from "../src/feedback/purger.js";
 import { FeedbackService } from "../src/feedback/service.js";
-import { Conversations } from "../src/conversation/followUps.js";
+import { Conversations, followUpContexts } from "../src/conversation/followUps.js";
 import type { DigestSender } from "../src/digest/types.js";
 import { RecentIds, storeDeliveries } from "../adapters/http/recentIds.js";
 import { startHttpServer, type Route } from "../adapters/http/server.js";
@@ -66,8 +66,9 @@ export async function startServers(loading: Promise<Bot>, settings: AppSettings,
   const purger = new QuestionLogPurger(feedback, log);
   purger.start();
   // Each conversation's last question, for follow-ups: in the shared store, so a follow-up
-  // that reaches another replica still builds on it; expired ones purged every 10 minutes.
-  const conversations = new Conversations({ store, clock, log });
+  // that reaches another replica still builds on it (in memory with QUESTION_LOG_DAYS=0);
+  // expired ones purged every 10 minutes.
+  const conversations = new Conversations({ store: followUpContexts(store, settings), clock, log });
   conversations.startPurging();
   const senders: { slack?: DigestSender; teams?: DigestSender } = {};
   const stops: ((graceMs: number) => Promise<void>)[] = [];

@@ -13,7 +13,7 @@ import { AppError } from "../src/errors.js";
 import { QuestionLogPurger } from "../src/feedback/purger.js";
 import { FeedbackService } from "../src/feedback/service.js";
 import { runTerminalChat } from "../src/cli/chat.js";
-import { Conversations } from "../src/conversation/followUps.js";
+import { Conversations, followUpContexts } from "../src/conversation/followUps.js";
 import { startServers } from "./servers.js";
 import { createLogger, lineLogger, routeConsole } from "../src/log.js";
 
@@ -41,8 +41,10 @@ async function main(): Promise<void> {
     const feedback = actions ? new FeedbackService({ store: actions.store, clock: systemClock, settings: { ...settings, adminUsers: [] } }) : undefined;
     if (feedback) await new QuestionLogPurger(feedback, (m) => process.stderr.write(`${m}\n`)).tick();
     // Follow-ups are kept in the store like a server's (the chat falls back to memory without one).
-    const conversations = actions ? new Conversations({ store: actions.store, clock: systemClock, log: (m) => process.stderr.write(`${m}\n`) }) : undefined;
+    const conversations = actions ? new Conversations({ store: followUpContexts(actions.store, settings), clock: systemClock, log: (m) => process.stderr.write(`${m}\n`) }) : undefined;
+    conversations?.startPurging();
     await runTerminalChat(bot, { actions: actions?.service, actor: { id: user, name: user }, feedback, conversations });
+    conversations?.stop();
     await actions?.store.close();
     return;
   }

@@ -10,8 +10,10 @@
 import { createHash } from "node:crypto";
 import type { Bot } from "../bot.js";
 import type { Clock } from "../clock.js";
+import type { Settings } from "../config.js";
 import type { FollowUpContextStore } from "../store/types.js";
 import type { Answer } from "../types.js";
+import { MemoryFollowUpContexts } from "./memory.js";
 
 /** How long a conversation's last question can be followed on from. */
 export const FOLLOW_UP_MINUTES = 30;
@@ -77,22 +79,33 @@ export class Conversations {
   }
 
   /**
-   * Purges expired contexts every `intervalMs` (default 10 minutes) until `stop()`, so a
+   * Purges expired contexts now and every `intervalMs` (default 10 minutes) until `stop()`, so a
    * conversation's last question is gone soon after it expires even when nobody asks
    * anything else (saving a context purges too).
    */
   startPurging(intervalMs = 10 * 60_000): void {
     if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.purge().catch((err: unknown) => this.log(`conversations: purge failed, will try again: ${errorCode(err)}`));
-    }, intervalMs);
+    const tick = () => void this.purge().catch((err: unknown) => this.log(`conversations: purge failed, will try again: ${errorCode(err)}`));
+    this.timer = setInterval(tick, intervalMs);
+    // A ten-minute timer must not keep a process alive that has nothing else to do.
     this.timer.unref();
+    // Rows left by a bot that stopped are purged at start.
+    tick();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
+}
+
+/**
+ * Where conversations' last questions are kept: the store (shared by replicas), except
+ * with QUESTION_LOG_DAYS=0, the promise that no question is written to the database:
+ * then this process's memory (follow-ups still work, within one replica).
+ */
+export function followUpContexts(store: FollowUpContextStore, settings: Pick<Settings, "questionLogDays">): FollowUpContextStore {
+  return settings.questionLogDays === 0 ? new MemoryFollowUpContexts() : store;
 }
 
 /** The stored key: a hash, so the store holds no platform ids (and keys of any length fit). */

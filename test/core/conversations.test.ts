@@ -1,7 +1,7 @@
 /** Follow-ups in conversations: the core's memory of each conversation's last question, in the Store. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBot, type Bot } from "../../src/bot.js";
-import { Conversations, contextKey, FOLLOWING_ON } from "../../src/conversation/followUps.js";
+import { Conversations, contextKey, followUpContexts, FOLLOWING_ON } from "../../src/conversation/followUps.js";
 import { MemoryFollowUpContexts } from "../../src/conversation/memory.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { FollowUpContextStore } from "../../src/store/types.js";
@@ -99,5 +99,25 @@ describe("conversations", () => {
     expect(a).toEqual(bot.ask("What was Halton's Staying safe grade?"));
     expect(logs).toHaveLength(2);
     expect(logs.every((l) => l.includes("STORE_FAILED") && !l.includes("Halton"))).toBe(true);
+  });
+
+  it("writes no question to the database with QUESTION_LOG_DAYS=0: follow-ups are then remembered in memory", () => {
+    expect(followUpContexts(store, { questionLogDays: 0 })).toBeInstanceOf(MemoryFollowUpContexts);
+    expect(followUpContexts(store, { questionLogDays: 30 })).toBe(store);
+    expect(followUpContexts(store, {})).toBe(store);
+  });
+
+  it("purges expired contexts as soon as purging starts, and stops", async () => {
+    const clock = testClock("2025-01-06T14:00:00Z");
+    const memory = new MemoryFollowUpContexts();
+    const c = new Conversations({ store: memory, clock });
+    await c.ask(bot, "terminal:2", "What was Halton's Staying safe grade?");
+    clock.advance(30 * MINUTE);
+    c.startPurging(60_000);
+    await new Promise((r) => setImmediate(r));
+    c.stop();
+    clock.set("2025-01-06T14:00:00Z");
+    // Deleted, not just out of date: read at a time it was still valid, it is gone.
+    expect(await memory.getFollowUpContext(contextKey("terminal:2"), clock())).toBeNull();
   });
 });
