@@ -168,10 +168,20 @@ function labelStartsAbove(above: Line, row: Line, cells: string[]): boolean {
 /** A heading that starts a table of contents. */
 const CONTENTS = /^\s*(table of )?contents\s*:?\s*$/i;
 
+/** The bare number a row's last line ends with ("Quality of provision  15"), or null. */
+function trailingNumber(row: Row): number | null {
+  const m = /(?:^|\s)(\d{1,3})\s*$/.exec(row.quote.split("\n").at(-1) ?? "");
+  return m ? Number(m[1]) : null;
+}
+
+const neverDown = (numbers: number[]) => numbers.every((n, i) => i === 0 || n >= numbers[i - 1]);
+
 /**
  * A block of rows whose grades are all bare numbers that never go down ("Overall
  * effectiveness 3", "Capacity for improvement 4", "Staying safe 4") is a list of pages,
- * not grades: its numbers are not read.
+ * not grades: its numbers are not read. So is a block whose rows end in numbers that never
+ * go down, one of them past 4 ("Capacity to improve 4", "Outcomes … 8", "Quality of
+ * provision 15"): no grade is 8, so its 4 is a page too, however few rows read as grades.
  */
 function dropPageNumbers(rows: Map<number, Row>): void {
   const lines = [...rows.keys()].sort((a, b) => a - b);
@@ -179,7 +189,9 @@ function dropPageNumbers(rows: Map<number, Row>): void {
   const close = () => {
     const graded = block.filter((r) => r.grade);
     const numbers = graded.map((r) => (r.grade?.numeric ? Number(/\d(?!.*\d)/.exec(r.quote)?.[0] ?? NaN) : NaN));
-    if (graded.length >= 3 && numbers.every((n, i) => !Number.isNaN(n) && (i === 0 || n >= numbers[i - 1]))) for (const r of graded) r.grade = null;
+    if (graded.length >= 3 && numbers.every((n) => !Number.isNaN(n)) && neverDown(numbers)) for (const r of graded) r.grade = null;
+    const pages = block.map(trailingNumber).filter((n): n is number => n !== null);
+    if (pages.length >= 3 && pages.some((n) => n > 4) && neverDown(pages)) for (const r of block) if (r.grade?.numeric) r.grade = null;
     // A lone "Overall effectiveness 4" is as likely a contents line as a grade: only a run of three or more counts.
     const loose = block.filter((r) => r.loose);
     if (loose.length < 3) for (const r of loose) r.grade = null;

@@ -14,21 +14,25 @@ import { makePdf, prose, tableRow, type RowSpec } from "./makePdf.js";
 /** A contents entry: the title (one or two lines) with its page number at the right. */
 const entry = (title: string[], page: number): RowSpec[] => [...tableRow(title, [...title.slice(1).map(() => ""), String(page)], 460), null];
 
-async function lacReport() {
-  const cover: RowSpec[] = ["Inspection of looked after children", "services", "Wokingham Borough Council", null, "Inspection dates: 3 - 7 June 2013", "Reporting inspector Sam Sample HMI", null, "Published: 12 July 2013"];
-  const contents: RowSpec[] = [
+/** The report's contents: a heading, then entries; the overall effectiveness entry wrapped or not. */
+function contentsPage(opts: { blanksAfterHeading: number; wrapped: boolean; first: string }): RowSpec[] {
+  return [
     "Contents",
-    null,
-    ...entry(["About this inspection"], 2),
+    ...Array.from({ length: opts.blanksAfterHeading }, () => null),
+    ...entry([opts.first], 2),
     ...entry(["The inspection judgements and what they mean"], 2),
     ...entry(["Service information"], 3),
-    ...entry(["Overall effectiveness of services for looked after children and", "young people"], 4),
+    ...entry(opts.wrapped ? ["Overall effectiveness of services for looked after children and", "young people"] : ["Overall effectiveness"], 4),
     ...entry(["Capacity to improve"], 4),
     ...entry(["Outcomes for looked after children and young people"], 8),
     ...entry(["Quality of provision"], 12),
     ...entry(["Leadership and management"], 14),
     ...entry(["Record of main findings"], 17),
   ];
+}
+
+async function lacReport(contents: RowSpec[]) {
+  const cover: RowSpec[] = ["Inspection of looked after children", "services", "Wokingham Borough Council", null, "Inspection dates: 3 - 7 June 2013", "Reporting inspector Sam Sample HMI", null, "Published: 12 July 2013"];
   const body: RowSpec[] = [
     "Overall effectiveness of services for looked",
     "after children and young people",
@@ -64,7 +68,7 @@ async function lacReport() {
 
 describe("a table of contents states no grade", () => {
   it("reads a 2013 looked after children report's grades from its sections and record of findings, none from the contents' page numbers", async () => {
-    const bot = await lacReport();
+    const bot = await lacReport(contentsPage({ blanksAfterHeading: 1, wrapped: true, first: "About this inspection" }));
     const report = bot.reports[0];
     expect(report.inspection.framework).toBe("LAC");
     const g = Object.fromEntries(report.judgements.map((j) => [j.areaId, j]));
@@ -75,5 +79,13 @@ describe("a table of contents states no grade", () => {
     expect(report.judgements.every((j) => j.citation.page !== 2)).toBe(true);
     const a = bot.ask("What was Wokingham's capacity to improve?");
     expect(a.judgements.map((j) => j.grade)).toEqual(["Good"]);
+  });
+
+  it("knows a contents list by its page numbers when its heading stands further off: a page past 4 makes its 2s, 3s and 4s pages too", async () => {
+    const bot = await lacReport(contentsPage({ blanksAfterHeading: 4, wrapped: true, first: "About this inspection" }));
+    const g = Object.fromEntries(bot.reports[0].judgements.map((j) => [j.areaId, j]));
+    expect(g["overall-effectiveness"]?.grade).toBe("Good");
+    expect(g["capacity"]?.grade).toBe("Good");
+    expect(bot.reports[0].judgements.every((j) => j.citation.page !== 2)).toBe(true);
   });
 });
