@@ -114,6 +114,14 @@ export interface Report {
   passages: Passage[];
   /** Grade definitions the report itself gives ("Outstanding (Grade 1) A service that ..."). */
   scale: { grade: string; meaning: string; citation: Citation }[];
+  /** The lead inspector the report names ("Lead inspector: Lisa Summers, …"), when it names one. */
+  lead?: LeadInspector;
+}
+
+/** Who led an inspection: the name as the report gives it, without the title, and the line naming them. */
+export interface LeadInspector {
+  name: string;
+  citation: Citation;
 }
 
 /** A judgement as it appears in an answer (the JSON answer format of ../shared/eval). */

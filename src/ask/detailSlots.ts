@@ -18,6 +18,8 @@ export type FactSlot =
    */
   | { kind: "count"; counted: string[]; typed: string | null; phrase: string[]; said: string }
   | { kind: "published" }
+  /** Who led the inspection ("who was the lead inspector", "who led the inspection", "who inspected"). */
+  | { kind: "lead" }
   /** The council report's own date ("when was the cabinet meeting"). */
   | { kind: "reportDate" }
   | { kind: "dates" };
@@ -47,6 +49,13 @@ export function countedPhrase(noun: string): string[] {
   }
   return out;
 }
+
+/**
+ * A question for the inspector who led the inspection: "who was the lead inspector", "who
+ * led the inspection", "which inspector led it", "who inspected Halton", "the HMI for
+ * Swindon", "reporting inspector".
+ */
+export const LEAD_INSPECTOR = /\b(lead inspector|reporting inspector|leading inspector|who (led|inspected|carried out|conducted)|which (inspector|hmi)|inspector (who )?led|(the|an?) hmi (for|of|on|in|at|who))\b/i;
 
 /** Words that end what "how many" counts: the verb of the question ("… case files did inspectors …"). */
 const COUNT_END = new Set(["did", "do", "does", "were", "was", "had", "have", "has", "are", "is", "in", "at", "for", "according", "by", "during"]);
@@ -89,6 +98,10 @@ export function findFact(text: string, tokens: Token[], claim: Claim): FactSlot 
     return { kind: "count", counted, typed: /^[a-z]+/.exec(after.join(" "))?.[0] ?? null, phrase, said: said.join(" ") };
   }
   const claimWords = (re: RegExp) => tokens.forEach((tok, i) => re.test(tok.norm) && claim(i, i + 1));
+  if (LEAD_INSPECTOR.test(t)) {
+    claimWords(/^(who|which|name|lead|led|leading|reporting|inspectors?|inspected|hmi|carried|out|conducted|did|the)$/);
+    return { kind: "lead" };
+  }
   if (/\b(publish\w*|publication|out)\b/.test(t)) {
     claimWords(/^(publish\w*|publication|out|when)$/);
     return { kind: "published" };

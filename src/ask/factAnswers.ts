@@ -61,6 +61,11 @@ export function factAnswer(q: Query, kb: KnowledgeBase, authority: string, done:
     const text = facts.map((f) => `${authority}: ${f.count}, as the report says: "${f.citation.quote}"`).join("\n");
     return answer(q.text, "facts", true, text, [], facts.map((f) => f.citation));
   }
+  if (fact.kind === "lead") {
+    // Only the report's own line naming its lead: never a name from prose or another inspection.
+    if (!r.lead) return answer(q.text, "facts", false, `The ${authority} report (${whenText(r)}) does not name its lead inspector that I could read.`);
+    return answer(q.text, "facts", true, `The ${authority} inspection (${whenText(r)}) was led by ${r.lead.name}, as the report says: "${r.lead.citation.quote}"`, [], [r.lead.citation]);
+  }
   const cites: Citation[] = [];
   const lines: string[] = [];
   if (fact.kind === "published") {

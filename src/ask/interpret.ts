@@ -103,6 +103,8 @@ function factWords(q: Query): string {
       return f.said ? `the number of ${f.said}` : "a number";
     case "published":
       return "when the report was published";
+    case "lead":
+      return "who led the inspection";
     case "reportDate":
       return "the council report's date";
     case "dates":

@@ -9,7 +9,7 @@ import type { PhraseMatch } from "../knowledge/phrases.js";
 import type { FrameworkId } from "../types.js";
 import { STOP_WORDS, tokenize, type Token } from "../text/words.js";
 import { PICKS_GRADE, findAnyArea, findCouncilType, findEveryCouncil, findFramework, findInspections, findRegion, gradeSlot, type GradeSlot, type InspectionSelector, type RegionSlot } from "./slots.js";
-import { findActionKind, findFact, findOtherVisit, readTimescale, type ActionKind, type FactSlot, type TimescaleSlot } from "./detailSlots.js";
+import { LEAD_INSPECTOR, findActionKind, findFact, findOtherVisit, readTimescale, type ActionKind, type FactSlot, type TimescaleSlot } from "./detailSlots.js";
 
 /** The kinds of question the bot answers. */
 export type Intent = "help" | "coverage" | "scale" | "actions" | "facts" | "list" | "count" | "compare" | "change" | "mentions" | "lookup" | "search";
@@ -133,7 +133,9 @@ function detectIntent(q: string, s: Seen): Intent {
     return "actions";
   // "What did inspectors say about …?" asks for their words, not the inspection's dates.
   if (/\b(say|said|says|wr[io]te|describe\w*|comment\w*)\b/.test(t) && !hasGrade && !/\b(how many|number of|when)\b/.test(t)) return "search";
-  // "Who was the lead inspector?" asks for a name: the passages, not the inspection dates.
+  // "Who was the lead inspector?", "who led the inspection?", "the HMI for Swindon": the report names its lead.
+  if (LEAD_INSPECTOR.test(t) && !/\b(how many|number of)\b/.test(t)) return "facts";
+  // Any other "who" asks for a name: the passages, not the inspection dates.
   if (/^\s*who\b/.test(t) && !hasGrade) return "search";
   // "Which councils were good at their latest inspection?", "councils judged good and above": a list, not the inspection's facts.
   if (hasGrade && !hasAuthority && (/\b(which|who|list|name)\b/.test(t) || COUNCILS.test(t)) && !/\b(how many|number of)\b/.test(t)) return "list";

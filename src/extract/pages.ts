@@ -30,6 +30,7 @@ export function addPlaces(report: Report, where: { pages?: readonly number[]; ur
   for (const f of report.facts) place(f.citation);
   for (const a of report.actions) place(a.citation);
   for (const s of report.scale) place(s.citation);
+  place(report.lead?.citation);
   const ic = report.inspection.citations;
   place(ic.start);
   place(ic.published);

@@ -12,6 +12,7 @@ import { detectAuthority, extractInspection } from "./metadata.js";
 import { extractPassages } from "./passages.js";
 import { addPlaces } from "./pages.js";
 import { extractScale } from "./scale.js";
+import { findLeadInspector } from "./leadInspector.js";
 
 /**
  * Extracts a report, or returns null with a reason when no English authority is named in
@@ -31,6 +32,12 @@ export function extractReport(src: SourceFile, lex: Lexicon): { report: Report |
       actions: extractActions(doc, inspection, lex),
       passages: extractPassages(doc, authority),
       scale: extractScale(doc),
+      ...withLead(findLeadInspector(doc)),
     }, src),
   };
+}
+
+/** The lead inspector, as an optional field: absent (not null) when the report names none. */
+function withLead(lead: ReturnType<typeof findLeadInspector>): Pick<Report, "lead"> {
+  return lead ? { lead } : {};
 }
