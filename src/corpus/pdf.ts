@@ -4,6 +4,7 @@
  * the page of every line kept for citations. A file that is not a usable PDF comes back
  * as a problem with a stable code and what to do about it, never as an exception.
  */
+import { readFileSync } from "node:fs";
 import { layoutPage, type PositionedText } from "./pdfLayout.js";
 
 /** Text of a paged document: `pages[i]` is the 1-based page of `lines[i]`. */
@@ -109,4 +110,21 @@ export async function readPdf(bytes: Uint8Array): Promise<PagedText | ReadProble
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * A PDF to read: its bytes, or its file's path. A path is read where the PDF is parsed (in
+ * a worker thread), so the caller need not hold every file of a large corpus in memory.
+ */
+export type PdfSource = Uint8Array | { path: string };
+
+/** Reads a PDF from its bytes or its file; a file that cannot be opened is a problem too. */
+export async function readPdfFrom(source: PdfSource): Promise<PagedText | ReadProblem> {
+  let bytes: Uint8Array;
+  try {
+    bytes = "path" in source ? readFileSync(source.path) : source;
+  } catch (err) {
+    return { code: "FILE_UNREADABLE", reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  }
+  return readPdf(bytes);
 }

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { readPdf, type PagedText, type ReadProblem } from "./pdf.js";
+import { readPdfFrom, type PagedText, type PdfSource, type ReadProblem } from "./pdf.js";
 import type { PdfJob } from "./pdfWorker.js";
 
 /** Below this many PDFs, workers are not worth starting. */
@@ -41,8 +41,8 @@ function workerScript(): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** Reads each PDF; results are in the order given. */
-export async function readPdfs(files: readonly Uint8Array[], opts: PoolOptions = {}): Promise<PdfResult[]> {
+/** Reads each PDF (its bytes, or its file read in the worker); results are in the order given. */
+export async function readPdfs(files: readonly PdfSource[], opts: PoolOptions = {}): Promise<PdfResult[]> {
   const results: PdfResult[] = new Array(files.length);
   const done = (i: number, r: PdfResult) => {
     results[i] = r;
@@ -51,7 +51,7 @@ export async function readPdfs(files: readonly Uint8Array[], opts: PoolOptions =
   const script = workerScript();
   const threads = Math.min(opts.threads ?? availableParallelism(), files.length);
   if (!script || threads < 2 || files.length < MIN_FOR_WORKERS) {
-    for (let i = 0; i < files.length; i++) done(i, await readPdf(files[i]));
+    for (let i = 0; i < files.length; i++) done(i, await readPdfFrom(files[i]));
     return results;
   }
   let next = 0;
@@ -63,7 +63,7 @@ export async function readPdfs(files: readonly Uint8Array[], opts: PoolOptions =
       const feed = () => {
         while (queued.size < IN_FLIGHT && next < files.length) {
           queued.add(next);
-          worker.postMessage({ index: next, bytes: files[next++] } satisfies PdfJob);
+          worker.postMessage({ index: next, source: files[next++] } satisfies PdfJob);
         }
         if (!queued.size) void worker.terminate().then(() => resolve());
       };
@@ -85,6 +85,6 @@ export async function readPdfs(files: readonly Uint8Array[], opts: PoolOptions =
   const workers = Array.from({ length: threads }, () => runWorker());
   await Promise.allSettled(workers);
   // Whatever a failed worker left unread is read here, so no file is silently dropped.
-  for (let i = 0; i < files.length; i++) if (!results[i]) done(i, await readPdf(files[i]));
+  for (let i = 0; i < files.length; i++) if (!results[i]) done(i, await readPdfFrom(files[i]));
   return results;
 }

@@ -105,7 +105,8 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
   const linked = (f: SourceFile): SourceFile => (sources.urls.has(f.file) ? { ...f, url: sources.urls.get(f.file) } : f);
   // Results by index, so the corpus keeps file order whatever order the workers finish in.
   const results: (SourceFile | LoadProblem)[] = [];
-  const pdfJobs: { index: number; file: string; bytes: Buffer; key: string | null }[] = [];
+  // PDFs to read go to the workers by path: a corpus of hundreds is not held in memory here.
+  const pdfJobs: { index: number; file: string; path: string; key: string | null }[] = [];
   for (const path of listFiles(abs)) {
     const file = relative(abs, path).split(sep).join("/");
     const index = results.length;
@@ -129,7 +130,7 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
       continue;
     }
     results.push({ file, code: "PENDING", reason: "" });
-    if (ext === "pdf") pdfJobs.push({ index, file, bytes, key });
+    if (ext === "pdf") pdfJobs.push({ index, file, path, key });
     else {
       const r = await readDocx(bytes);
       if (key) cache!.put(key, r);
@@ -138,7 +139,7 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
   }
   const settledNow = results.flatMap((r, order) => ("code" in r && r.code === "PENDING" ? [] : [order]));
   const reading = readPdfs(
-    pdfJobs.map((j) => j.bytes),
+    pdfJobs.map((j) => ({ path: j.path })),
     {
       onRead: (i: number, r: PdfResult) => {
         const job = pdfJobs[i];

@@ -3,7 +3,9 @@
  * it first), where the worker script exists. Its results must be exactly what reading
  * each file in this thread gives, in the order given, bad files included.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readPdf } from "../../src/corpus/pdf.js";
 import { makeIlacsReport } from "./ilacsReport.js";
@@ -25,5 +27,16 @@ describe("reading many PDFs in worker threads", () => {
     expect(pooled).toEqual(here);
     expect(pooled[1]).toMatchObject({ code: "NOT_A_PDF" });
     expect((pooled[2] as { lines: string[] }).lines[0]).toContain("Wokingham");
+  });
+
+  it("reads files the workers are given by path, and names one that has gone", async () => {
+    const { readPdfs } = (await import(BUILT.href)) as typeof import("../../src/corpus/pdfPool.js");
+    const dir = mkdtempSync(join(tmpdir(), "pdf-pool-"));
+    const names = ["Rutland", "Wokingham", "Halton", "Derby"];
+    for (const n of names) writeFileSync(join(dir, `${n}.pdf`), await makeIlacsReport(n));
+    const sources = [...names.map((n) => ({ path: join(dir, `${n}.pdf`) })), { path: join(dir, "gone.pdf") }];
+    const pooled = await readPdfs(sources, { threads: 2 });
+    expect(pooled.slice(0, 4).map((r) => (r as { lines: string[] }).lines[0])).toEqual(names.map((n) => expect.stringContaining(n)));
+    expect(pooled[4]).toMatchObject({ code: "FILE_UNREADABLE", reason: expect.stringContaining("ENOENT") });
   });
 });
