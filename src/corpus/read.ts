@@ -4,12 +4,13 @@
  * empty, binary, a web page saved as .pdf, encrypted, scanned without text, damaged) is
  * reported by name with the reason and skipped; the rest still loads.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { setImmediate as yieldToEvents } from "node:timers/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { AppError } from "../errors.js";
 import type { LoadProblem } from "../types.js";
-import { TextCache } from "./cache.js";
+import { READER_VERSION, TextCache } from "./cache.js";
 import { readDocx } from "./docx.js";
 import type { ReadProblem } from "./pdf.js";
 import { readPdfs, type PdfResult } from "./pdfPool.js";
@@ -39,6 +40,11 @@ export interface ReadOptions {
    * included), for callers that must take the files in order.
    */
   onSettled?: (order: number, result: SourceFile | LoadProblem) => void;
+  /**
+   * Called once the folder is listed, before any file is settled, with a fingerprint of
+   * every file's name and content: the same fingerprint, the same corpus.
+   */
+  onListed?: (fingerprint: string) => void;
 }
 
 const REPORT_FILE = /\.(txt|md|pdf|docx)$/i;
@@ -107,6 +113,7 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
   const results: (SourceFile | LoadProblem)[] = [];
   // PDFs to read go to the workers by path: a corpus of hundreds is not held in memory here.
   const pdfJobs: { index: number; file: string; path: string; key: string | null }[] = [];
+  const fingerprint = opts.onListed ? createHash("sha256").update(READER_VERSION) : null;
   for (const path of listFiles(abs)) {
     const file = relative(abs, path).split(sep).join("/");
     const index = results.length;
@@ -114,16 +121,19 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
     try {
       bytes = readFileSync(path);
     } catch (err) {
+      fingerprint?.update(`${file}\0unreadable\0`);
       results.push({ file, code: "FILE_UNREADABLE", reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
       continue;
     }
     const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+    const key = cache && ext !== "txt" && ext !== "md" ? cache.key(bytes) : null;
+    // A PDF's cache key is already its content's hash: no need to hash it twice.
+    fingerprint?.update(`${file}\0`).update(key ?? bytes).update("\0");
     if (ext === "txt" || ext === "md") {
       const r = readText(bytes);
       results.push(isProblem(r) ? { file, ...r } : linked({ file, lines: r.lines }));
       continue;
     }
-    const key = cache ? cache.key(bytes) : null;
     const cached = key ? cache!.get(key) : null;
     if (cached) {
       results.push(isProblem(cached) ? { file, ...cached } : linked({ file, ...cached }));
@@ -137,6 +147,7 @@ export async function readCorpus(dir: string, opts: ReadOptions = {}): Promise<{
       results[index] = isProblem(r) ? { file, ...r } : linked({ file, lines: r.lines });
     }
   }
+  if (fingerprint) opts.onListed!(fingerprint.digest("hex"));
   const settledNow = results.flatMap((r, order) => ("code" in r && r.code === "PENDING" ? [] : [order]));
   const reading = readPdfs(
     pdfJobs.map((j) => ({ path: j.path })),

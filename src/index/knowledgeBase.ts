@@ -38,6 +38,22 @@ export interface Indexed {
   passages: readonly Passage[];
 }
 
+/** An index as kept on disk: minisearch's own plain form and the vocabulary counts. */
+export interface SavedIndex {
+  index: ReturnType<MiniSearch<Passage>["toJSON"]>;
+  vocabulary: [string, number][];
+}
+
+/** The index in a form JSON keeps. */
+export function saveIndex(built: Indexed): SavedIndex {
+  return { index: built.idx.toJSON(), vocabulary: [...built.vocabulary] };
+}
+
+/** An index read back for `passages` (the caller has checked they are the ones it was built from). */
+export function restoreIndex(saved: SavedIndex, passages: readonly Passage[]): Indexed {
+  return { idx: MiniSearch.loadJS<Passage>(saved.index, SEARCH_OPTIONS), vocabulary: new Map(saved.vocabulary), size: passages.length, passages };
+}
+
 /**
  * Builds the passage index a few passages at a time, in the order the knowledge base will
  * number them, so a corpus can be indexed while its later files are still being read.

@@ -10,6 +10,7 @@ import { buildLexicon } from "../knowledge/lexicon.js";
 import { loadVocabulary } from "../knowledge/load.js";
 import { KnowledgeBase, PassageIndexBuilder } from "./knowledgeBase.js";
 import type { SourceFile } from "../corpus/read.js";
+import { IndexCache } from "./indexCache.js";
 
 /**
  * Loads a corpus. Files that cannot be used are listed in `problems` (never fatal).
@@ -26,19 +27,38 @@ export async function loadKnowledgeBase(opts: { corpusDir: string; clock?: Clock
   const settled: (FileExtraction | null)[] = [];
   const index = new PassageIndexBuilder();
   let indexed = 0;
+  // With the caches on, an unchanged corpus loads its saved index instead of building one.
+  const indexCache = opts.cacheDir ? new IndexCache(opts.cacheDir) : null;
+  let fingerprint: string | null = null;
+  let saved: ReturnType<IndexCache["find"]> = null;
+  const onListed = (fp: string) => {
+    fingerprint = fp;
+    saved = indexCache?.find(fp) ?? null;
+  };
   const onSettled = (order: number, r: SourceFile | LoadProblem) => {
     const e = "lines" in r ? extractFile(r, lex, cache) : null;
     if ("lines" in r) done.set(r.file, e!);
     settled[order] = e;
+    if (saved) return;
     for (; settled[indexed] !== undefined; indexed++) {
       const next = settled[indexed];
       if (next && !("failed" in next) && next.report) index.add(next.report.passages);
     }
   };
-  const corpus = await readCorpus(opts.corpusDir, { cacheDir: opts.cacheDir, onSettled });
+  const corpus = await readCorpus(opts.corpusDir, { cacheDir: opts.cacheDir, onSettled, onListed });
   const extracted = extractFiles(corpus.files, lex, cache, done);
-  index.add(extracted.loose);
   const kb = new KnowledgeBase(extracted.reports, extracted.loose, lex, opts.clock ?? systemClock);
-  kb.adoptIndex(index.finish());
+  const restored = saved && indexCache ? indexCache.restore(saved, kb.passages) : null;
+  if (restored) kb.adoptIndex(restored);
+  else {
+    // Built while loading; or, when a saved index turned out stale, built now.
+    const builder = saved ? new PassageIndexBuilder() : index;
+    builder.add(saved ? kb.passages : extracted.loose);
+    const built = builder.finish();
+    kb.adoptIndex(built);
+    // Saved once the bot is ready rather than before: writing it takes a few seconds for
+    // hundreds of reports, which a cold start should not wait for.
+    if (indexCache && fingerprint) setImmediate(() => indexCache.save(fingerprint!, built));
+  }
   return { kb, problems: [...corpus.problems, ...extracted.problems], corpusDir: corpus.dir };
 }
