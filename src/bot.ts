@@ -40,6 +40,12 @@ export interface LoadOptions {
   clock?: Clock;
   /** Where extracted PDF/Word text is kept between starts (DATA_DIR/text-cache); none: read every time. */
   cacheDir?: string;
+  /**
+   * Save a newly built passage index in `cacheDir` for the next start (default true).
+   * Saving holds the event loop for a few seconds at hundreds of reports, so a bot that is
+   * already serving (a reload after the corpus changed) does not.
+   */
+  saveIndex?: boolean;
 }
 
 /**

@@ -58,7 +58,9 @@ export async function loadLiveBot(opts: LoadOptions): Promise<LiveBot> {
     async refresh() {
       const now = snapshot(opts.corpusDir);
       if (now === seen || !now) return false;
-      const next = await loadBot(opts);
+      // Serving already: the new index is not saved (that would pause answers for seconds);
+      // the next start builds and saves it.
+      const next = await loadBot({ ...opts, saveIndex: false });
       next.warm();
       current = next;
       seen = now;

@@ -16,7 +16,7 @@ import { IndexCache } from "./indexCache.js";
  * Loads a corpus. Files that cannot be used are listed in `problems` (never fatal).
  * @throws AppError CORPUS_NOT_FOUND when the folder does not exist
  */
-export async function loadKnowledgeBase(opts: { corpusDir: string; clock?: Clock; knowledgeDir?: string; cacheDir?: string }): Promise<{ kb: KnowledgeBase; problems: LoadProblem[]; corpusDir: string }> {
+export async function loadKnowledgeBase(opts: { corpusDir: string; clock?: Clock; knowledgeDir?: string; cacheDir?: string; saveIndex?: boolean }): Promise<{ kb: KnowledgeBase; problems: LoadProblem[]; corpusDir: string }> {
   const lex = buildLexicon(opts.knowledgeDir ? loadVocabulary(opts.knowledgeDir) : loadVocabulary());
   const cache = opts.cacheDir ? new ReportCache(opts.cacheDir, lex) : undefined;
   // Each file is extracted as soon as its text is there, and indexed as soon as every file
@@ -58,7 +58,7 @@ export async function loadKnowledgeBase(opts: { corpusDir: string; clock?: Clock
     kb.adoptIndex(built);
     // Saved once the bot is ready rather than before: writing it takes a few seconds for
     // hundreds of reports, which a cold start should not wait for.
-    if (indexCache && fingerprint) setImmediate(() => indexCache.save(fingerprint!, built));
+    if (indexCache && fingerprint && opts.saveIndex !== false) setImmediate(() => indexCache.save(fingerprint!, built));
   }
   return { kb, problems: [...corpus.problems, ...extracted.problems], corpusDir: corpus.dir };
 }

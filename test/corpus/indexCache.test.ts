@@ -2,7 +2,7 @@
  * The saved passage index: a restart with unchanged reports loads it instead of building
  * one, and a changed corpus (or an index built from other passages) never answers from it.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setImmediate as flush } from "node:timers/promises";
@@ -67,5 +67,14 @@ describe("the saved passage index", () => {
     expect(again.found).toEqual(first.found);
     // And the index saved afresh fits the passages again.
     expect(JSON.parse(readFileSync(path, "utf8")).digest).toBe(passagesDigest(again.kb.passages));
+  });
+
+  it("is not saved by a load told not to (a serving bot's reload), which still answers from the index it built", async () => {
+    const dir = await corpus();
+    const cacheDir = mkdtempSync(join(tmpdir(), "index-cache-"));
+    const { kb } = await loadKnowledgeBase({ corpusDir: dir, cacheDir, clock: CLOCK, saveIndex: false });
+    await flush();
+    expect(existsSync(join(cacheDir, "passage-index.json"))).toBe(false);
+    expect(kb.search("family hubs", null).length).toBeGreaterThan(0);
   });
 });
