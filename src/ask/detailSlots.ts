@@ -33,6 +33,14 @@ export type ActionKind = "recommendation" | "area-for-improvement" | "deadline";
 /** "case files" → "case file", "authorities" → "authority". */
 export const singular = (w: string) => w.replace(/ies$/, "y").replace(/s$/, "");
 
+/** Plural nouns without an "s": they end a counted phrase as "files" does ("children looked after" counts children). */
+const PLURALS = new Set(["children", "people", "staff", "men", "women"]);
+
+/** A plural noun ends a counted phrase: "files", "children"; not "serious", "analysis", "status". */
+function isPlural(w: string): boolean {
+  return PLURALS.has(w) || (/[^s]s$/.test(w) && !/(ous|us|is)$/.test(w));
+}
+
 /** Words that end the phrase a number counts: "11 recommendations made by inspectors" counts recommendations. */
 const PHRASE_END = new Set(["made", "including", "included", "involving", "seen", "met", "from", "by", "of", "with", "for", "in", "on", "at", "to", "and", "or", "who", "which", "that", "were", "was", "are", "is", "over", "across", "during"]);
 
@@ -44,8 +52,10 @@ export function countedPhrase(noun: string): string[] {
   const out: string[] = [];
   for (const w of noun.split(" ")) {
     if (PHRASE_END.has(w)) break;
-    out.push(singular(w));
-    if (/[^s]s$/.test(w)) break;
+    // A possessive is not what is counted: "children's case records" counts case records.
+    const base = w.replace(/'s$/, "");
+    out.push(singular(base));
+    if (base === w && isPlural(w)) break;
   }
   return out;
 }
@@ -77,11 +87,15 @@ export function findFact(text: string, tokens: Token[], claim: Claim): FactSlot 
   const t = text.toLowerCase();
   const at = countAt(tokens);
   if (at >= 0) {
-    const after = (/\b(?:how many|number of)\s+(.+)$/.exec(t)?.[1] ?? "").split(/[^a-z]+/).filter(Boolean);
+    // Words after "how many", a possessive kept on its word ("children's case records").
+    const after = (/\b(?:how many|number of)\s+(.+)$/.exec(t.replace(/’/g, "'"))?.[1] ?? "")
+      .split(/[^a-z']+/)
+      .map((w) => w.replace(/^'+|'+$/g, "").replace(/'(?!s$)/g, ""))
+      .filter(Boolean);
     const counted: string[] = [];
     for (const w of after) {
       if (COUNT_END.has(w)) break;
-      if (!STOP_WORDS.has(w) || COUNTED_STOP.has(w)) counted.push(singular(w));
+      if (!STOP_WORDS.has(w) || COUNTED_STOP.has(w)) counted.push(singular(w.replace(/'s$/, "")));
     }
     const phrase = countedPhrase(after.slice(0, 5).join(" ")).filter((w) => !STOP_WORDS.has(w));
     // The counted words are what the slot holds: "how many" and them, up to the question's verb.
@@ -93,7 +107,7 @@ export function findFact(text: string, tokens: Token[], claim: Claim): FactSlot 
     for (const tok of tokens.slice(at + 2, end)) {
       if (PHRASE_END.has(tok.norm)) break;
       said.push(tok.raw);
-      if (/[^s]s$/.test(tok.norm)) break;
+      if (isPlural(tok.norm)) break;
     }
     return { kind: "count", counted, typed: /^[a-z]+/.exec(after.join(" "))?.[0] ?? null, phrase, said: said.join(" ") };
   }

@@ -8,6 +8,7 @@ import { formatDate, formatRange } from "../text/dates.js";
 import type { GradeKey } from "../knowledge/lexicon.js";
 import type { Query } from "./parse.js";
 import { countedPhrase, singular, type FactSlot } from "./detailSlots.js";
+import { countsWhatWasAsked } from "./countMatch.js";
 import { answer, noSelectedReport, whenText } from "./format.js";
 import { applied, type Applied } from "./interpret.js";
 import { pickReport, selectionWords } from "./select.js";
@@ -28,6 +29,9 @@ function bestFacts(q: Query, slot: Extract<FactSlot, { kind: "count" }>, facts: 
   // ("case files did they look at" → case, file; "inspectors took part" → inspector).
   const asked = slot.phrase;
   const context = new Set(q.rest.map(singular));
+  // The question's other words ("adopted", "in care", "did inspectors speak to"), whichever slot
+  // read them (an area, a service): each must be said of the count.
+  const qualifiers = [...new Set(q.searchTerms.filter((w) => !/^\d+$/.test(w) && !asked.includes(singular(w)) && !["how", "many", "number"].includes(w)))];
   const scored = facts
     .map((f) => {
       const noun = countedPhrase(f.noun);
@@ -37,6 +41,7 @@ function bestFacts(q: Query, slot: Extract<FactSlot, { kind: "count" }>, facts: 
       const hits = want.filter((w) => noun.includes(w)).length;
       // The whole phrase asked about must be what is counted: "case files" is not "one case viewed".
       if (!asked.every((w) => noun.includes(w))) return { f, score: 0 };
+      if (!countsWhatWasAsked(f.citation.quote, f.count, noun, want[0], qualifiers)) return { f, score: 0 };
       const ctx = f.citation.quote.toLowerCase().split(/[^a-z]+/).map(singular).filter((w) => context.has(w)).length;
       // The counted word right after the number, as typed ("inspectors", not "inspector"), ranks first.
       const exact = f.noun.split(" ")[0] === slot.typed ? 5 : 0;

@@ -56,10 +56,33 @@ export function isTabular(text: string): boolean {
   return /\t/.test(text.trim()) || /\|.*\|/.test(text) || /[^.!?:;\s] {2,}\S/.test(text.trim()) || (text.includes("....") && /\.{4,}\s*\S/.test(text));
 }
 
+/** A page number standing alone on its line ("2"), as a page break leaves it inside a sentence. */
+const PAGE_NUMBER = /^\s*\d{1,3}\s*$/;
+
+/**
+ * The next line a sentence may carry on to (at most one blank line away), or -1. A page
+ * number alone between the two halves of a sentence is page furniture, skipped with the
+ * blank lines around it: "… work to prevent" / "2" / "children from coming into care".
+ */
 function nextContentLine(lines: Line[], i: number): number {
-  for (let j = i + 1; j < lines.length && j <= i + 2; j++) if (!lines[j].blank) return j;
+  let blanks = 0;
+  let pageNumber = false;
+  for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
+    if (lines[j].blank) {
+      if (++blanks > (pageNumber ? 3 : 1)) return -1;
+      continue;
+    }
+    if (!pageNumber && PAGE_NUMBER.test(lines[j].text)) {
+      pageNumber = true;
+      continue;
+    }
+    return j;
+  }
   return -1;
 }
+
+/** Little words a sentence never ends on: a line ending so carries on, whatever the case of the next ("… (HMI) from" / "Ofsted and two …"). */
+const OPEN_END = /\b(the|a|an|of|and|or|to|in|for|by|with|from|at|on|as|that|than)$/i;
 
 /** Prepares a source file for the extractors. */
 export function prepare(src: SourceFile): Doc {
@@ -78,7 +101,7 @@ export function prepare(src: SourceFile): Doc {
     // content line (at most one blank line away) carries on in lower case.
     while (!isTabular(lines[cur].text) && !ENDS_SENTENCE.test(lines[cur].body)) {
       const j = nextContentLine(lines, cur);
-      if (j < 0 || lines[j].bullet || lines[j].numbered || isTabular(lines[j].text) || !/^[a-z(]/.test(lines[j].body)) break;
+      if (j < 0 || lines[j].bullet || lines[j].numbered || isTabular(lines[j].text) || !(/^[a-z(]/.test(lines[j].body) || (OPEN_END.test(lines[cur].body) && /^[A-Z]/.test(lines[j].body)))) break;
       block.starts.push({ offset: block.text.length + 1, line: lines[j].no });
       block.text += " " + lines[j].body;
       block.lineEnd = lines[j].no;
