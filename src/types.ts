@@ -73,7 +73,10 @@ export interface Fact {
   citation: Citation;
 }
 
-/** A recommendation, area for improvement/development or deadline the inspection produced. */
+/**
+ * A recommendation, priority and immediate action (the single inspection framework's first list, 2013-15),
+ * area for improvement/development or deadline the inspection produced.
+ */
 export interface Action {
   /**
    * Stable across re-reads, renames and moves of the report: derived from the authority, the
@@ -83,7 +86,7 @@ export interface Action {
   authority: string;
   inspection: Inspection;
   service: string | null;
-  kind: "recommendation" | "area-for-improvement" | "deadline";
+  kind: "recommendation" | "priority-action" | "area-for-improvement" | "deadline";
   text: string;
   /** As the report words it: "Immediately", "Within three months", or null. */
   timescale: string | null;

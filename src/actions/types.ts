@@ -30,7 +30,7 @@ export interface ActionView {
   /** How long before the view's day the inspection started, when known. */
   inspectedAgo: string | null;
   service: string | null;
-  kind: "recommendation" | "area-for-improvement" | "deadline";
+  kind: "recommendation" | "priority-action" | "area-for-improvement" | "deadline";
   text: string;
   /** As the report words it ("Immediately", "Within three months"), or null. */
   timescale: string | null;

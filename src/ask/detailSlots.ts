@@ -28,7 +28,7 @@ export type FactSlot =
 export type TimescaleSlot = { kind: "immediately" } | { kind: "within"; n: number; unit: "day" | "week" | "month"; working: boolean };
 
 /** Which of an inspection's actions: its recommendations, areas for improvement or deadlines. */
-export type ActionKind = "recommendation" | "area-for-improvement" | "deadline";
+export type ActionKind = "recommendation" | "priority-action" | "area-for-improvement" | "deadline";
 
 /** "case files" → "case file", "authorities" → "authority". */
 export const singular = (w: string) => w.replace(/ies$/, "y").replace(/s$/, "");
@@ -177,7 +177,8 @@ export function timescaleWords(s: TimescaleSlot): string {
 
 /**
  * The kind of actions asked for, claiming its words: a deadline ("deadline", "by when",
- * "plan"), areas for improvement or development, or recommendations; null for any.
+ * "plan"), priority and immediate actions, areas for improvement or development, or
+ * recommendations; null for any.
  */
 export function findActionKind(tokens: Token[], claim: Claim): ActionKind | null {
   const n = (i: number) => tokens[i]?.norm ?? "";
@@ -192,6 +193,12 @@ export function findActionKind(tokens: Token[], claim: Claim): ActionKind | null
   if (deadline) {
     claim(...deadline);
     return "deadline";
+  }
+  // "priority and immediate actions", "priority actions", "immediate actions": the single inspection framework's first list.
+  const priority = find((i) => (n(i) === "priority" && n(i + 1) === "and" && n(i + 2) === "immediate" && /^actions?$/.test(n(i + 3)) ? 4 : /^(priority|immediate)$/.test(n(i)) && /^actions?$/.test(n(i + 1)) ? 2 : 0));
+  if (priority) {
+    claim(...priority);
+    return "priority-action";
   }
   const areas = find((i) => (/^areas?$/.test(n(i)) && n(i + 1) === "for" && /^(improvement|development)$/.test(n(i + 2)) ? 3 : 0));
   if (areas) {

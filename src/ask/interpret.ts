@@ -93,7 +93,7 @@ function whoWords(q: Query, lex: Lexicon): string {
   return q.region ? `${who} in ${/^(North|South|East|West)\b/.test(q.region.name) ? "the " : ""}${q.region.name}` : who;
 }
 
-const ACTION_KIND_WORDS: Record<ActionKind, string> = { recommendation: "recommendations", "area-for-improvement": "areas for improvement", deadline: "deadlines" };
+const ACTION_KIND_WORDS: Record<ActionKind, string> = { recommendation: "recommendations", "priority-action": "priority and immediate actions", "area-for-improvement": "areas for improvement", deadline: "deadlines" };
 
 /** "the number of case files", "when the report was published", "the inspection dates". */
 function factWords(q: Query): string {
@@ -156,7 +156,8 @@ export function describeQuery(query: Query, a: Applied, lex: Lexicon, kind?: Ans
     case "actions": {
       const what = q.actionKind ? ACTION_KIND_WORDS[q.actionKind] : "what Ofsted asked the council to do";
       const ts = q.timescale && a.slots.has("timescale") ? ` ${timescaleWords(q.timescale)}` : "";
-      parts.push(`${who}: ${what}${ts}${services ? ` (${services})` : ""}`);
+      const board = q.areas.some((m) => m.value.some((r) => r.id === "lscb")) ? " to the Local Safeguarding Children Board" : "";
+      parts.push(`${who}: ${what}${board}${ts}${services ? ` (${services})` : ""}`);
       break;
     }
     case "search":

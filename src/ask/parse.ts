@@ -240,7 +240,8 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   }
   const areas = matchedAreas.filter((m) => !excluded.includes(m));
   matchedAreas.forEach(mark);
-  const services = lex.services.findAll(tokens, true);
+  // "the safeguarding board" is the board, not the 2009-12 framework's safeguarding services.
+  const services = lex.services.findAll(tokens, true).filter((s) => !areas.some((a) => a.value.some((r) => r.id === "lscb") && s.start < a.end && a.start < s.end));
   services.forEach(mark);
   const gradeMatches = lex.grades.findAll(free, true).filter((m) => !areas.some((a) => m.start < a.end && a.start < m.end));
   gradeMatches.forEach(mark);

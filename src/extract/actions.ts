@@ -51,6 +51,8 @@ function servicesOf(text: string, lex: Lexicon, inspection: Inspection): Service
 
 /** A heading or sentence that opens the local authority's (or the board's) list of actions. */
 const LIST_HEADING = /^(what does the (local authority|lscb|board|local safeguarding children board) need to improve\??|priority and immediate actions?)$/i;
+/** The heading of a list of what must be done at once: "Priority and immediate action", "Priority actions". */
+const PRIORITY_HEADING = /^(areas? for )?priority (and immediate )?actions?\s*:?$/i;
 /** A heading that starts the part of a report about the Local Safeguarding Children Board: its lists are the board's. */
 const BOARD_HEADING = /^(section \d+\s*:?\s*)?(review of |inspection findings\s*[-–:]?\s*|the effectiveness of )?(the )?(local safeguarding( children board)?$|local safeguarding children board|lscb\b)|^what does the (lscb|local safeguarding children board) need to improve/i;
 /** A heading that returns to the local authority's part. */
@@ -152,7 +154,8 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
       if (open && !standing && INTRO_END.test(line.body) && !/[.:;!?]$/.test(open.action.text)) out.splice(out.indexOf(open.action), 1);
       item = null;
       close();
-      inSection = /improve|develop|needs to|priority/i.test(line.body) && !/recommendation/i.test(line.body) ? "area-for-improvement" : "recommendation";
+      // "Priority and immediate action" (the single inspection framework's first list) is its own kind: what must be done at once, apart from the areas for improvement below it.
+      inSection = PRIORITY_HEADING.test(line.body) ? "priority-action" : /improve|develop|needs to|priority/i.test(line.body) && !/recommendation/i.test(line.body) ? "area-for-improvement" : "recommendation";
       timescale = null;
       afterTimescale = false;
       base = indentOf(line);
