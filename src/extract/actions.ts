@@ -85,7 +85,7 @@ interface OpenItem {
   action: Action;
   /** Column of its marker (or first line). */
   indent: number;
-  /** True while its text ends with ":" (sub-items below belong to it). */
+  /** True once its text ended with ":" (sub-items set in below it belong to it). */
   colon: boolean;
 }
 
@@ -256,7 +256,8 @@ export function extractActions(doc: Doc, inspection: Inspection, lex: Lexicon): 
     a.text = joinWrapped(a.text, more);
     a.citation = { ...a.citation, lineEnd: line.no, quote: `${a.citation.quote}\n${line.text.trim()}` };
     a.id = actionId(inspection, a.text);
-    open.colon = /:$/.test(a.text);
+    // Once its sub-items have begun ("…, by:" / "- ensuring …" / "- developing …"), every one set in below it is part of it.
+    open.colon = open.colon || /:$/.test(a.text);
   }
 
   for (const s of doc.sentences) {

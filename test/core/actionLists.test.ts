@@ -112,3 +112,34 @@ describe("a report's lists of actions", () => {
     expect(a.text).not.toContain("strategy meetings");
   });
 });
+
+describe("an item with sub-items", () => {
+  it("reads every sub-item set in below an item that ends with a colon as part of it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "actions-"));
+    writeFileSync(
+      join(dir, "rochdale.txt"),
+      [
+        ...SIF.slice(0, 7),
+        "Recommendations",
+        "6.       Ensure that plans are specific about the outcome to be achieved.",
+        "",
+        "7.       Strengthen the response to children who go missing, by:",
+        "",
+        "          - making sure that every child is offered a return home interview",
+        "            soon after they come back",
+        "",
+        "          - sharing what children say with the police and schools.",
+        "",
+        "8.       Review the cases of children placed with their parents.",
+      ].join("\n"),
+    );
+    const b = await loadBot({ corpusDir: dir });
+    const a = b.ask("What did Ofsted recommend for Rochdale?");
+    expect(a.text).toContain("3 recommendations for Rochdale");
+    expect(a.actions?.map((x) => x.text)).toEqual([
+      "Ensure that plans are specific about the outcome to be achieved.",
+      "Strengthen the response to children who go missing, by: making sure that every child is offered a return home interview soon after they come back sharing what children say with the police and schools.",
+      "Review the cases of children placed with their parents.",
+    ]);
+  });
+});
