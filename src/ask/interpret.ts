@@ -55,6 +55,10 @@ export function describeInspections(s: InspectionSelector): string | null {
       return "latest inspections";
     case "all":
       return "every inspection";
+    case "previous":
+      return "the inspection before the latest";
+    case "earliest":
+      return "the first inspection in the corpus";
     case "year":
       return `inspections in ${s.year}`;
     case "range":

@@ -23,6 +23,23 @@ function inYears(r: Report, s: InspectionSelector, strict = false): boolean {
   return (s.from === null || y >= s.from) && (s.to === null || y <= s.to);
 }
 
+/** Days between two ISO dates, or null when either is missing. */
+function daysApart(a: string | null, b: string | null): number | null {
+  return a && b ? Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000 : null;
+}
+
+/**
+ * The report before the latest, or the first of all: of another inspection, not a second
+ * report on the latest one (a council's paper on an inspection is months, not years, after it).
+ */
+function earlierReport(kb: KnowledgeBase, authority: string, list: Report[], which: "previous" | "earliest"): Report | null {
+  const latest = kb.reportFor(authority, null);
+  if (!latest) return null;
+  const when = (r: Report) => r.inspection.start ?? r.inspection.published ?? r.inspection.reportDate;
+  const other = list.filter((r) => r !== latest && r.inspection.id !== latest.inspection.id && (daysApart(when(r), when(latest)) ?? 366) > 183 && (when(r) ?? "") < (when(latest) ?? "9999"));
+  return (which === "previous" ? other[0] : other[other.length - 1]) ?? null;
+}
+
 /**
  * The one report of an authority to answer from: the year's or the range's latest, of
  * the framework named, else the latest. Null when none fits.
@@ -43,6 +60,10 @@ export function pickReport(kb: KnowledgeBase, authority: string, q: Query, done?
     done?.slots.add("inspections");
     return list.find((r) => inYears(r, s)) ?? null;
   }
+  if (s.kind === "previous" || s.kind === "earliest") {
+    done?.slots.add("inspections");
+    return earlierReport(kb, authority, list, s.kind);
+  }
   if (s.kind === "latest") done?.slots.add("inspections");
   const latest = kb.reportFor(authority, null);
   return latest && list.includes(latest) ? latest : (list[0] ?? null);
@@ -54,6 +75,8 @@ export function selectionWords(q: Query): string {
   const s = q.inspections;
   if (s.kind === "year") parts.push(`of a ${s.year} inspection`);
   else if (s.kind === "range") parts.push(describeInspections(s)!.replace(/^inspections /, "of an inspection "));
+  else if (s.kind === "previous") parts.push("of an inspection before the latest");
+  else if (s.kind === "earliest") parts.push("of an earlier inspection");
   if (q.framework) parts.push(`under ${q.framework}`);
   return parts.join(" ");
 }
@@ -93,6 +116,9 @@ export function selectReports(kb: KnowledgeBase, q: Query, done: Applied, defaul
     if (latestOnly) {
       const latest = kb.reportFor(a, null);
       list = latest && list.includes(latest) ? [latest] : list.slice(0, 1);
+    } else if (s.kind === "previous" || s.kind === "earliest") {
+      const earlier = earlierReport(kb, a, list, s.kind);
+      list = earlier ? [earlier] : [];
     } else list = list.filter((r) => inYears(r, s, true));
     // "Safeguarding services" exist only in the 2009-12 framework: other inspections have no such service.
     if (q.serviceOnly) list = list.filter((r) => r.inspection.framework === "SLAC");

@@ -24,6 +24,9 @@ export type InspectionSelector =
   | { kind: "default" }
   | { kind: "latest" }
   | { kind: "all" }
+  /** The inspection before the latest ("the previous inspection"), or the first of all ("the earliest report"). */
+  | { kind: "previous" }
+  | { kind: "earliest" }
   | { kind: "year"; year: number }
   /** Inclusive years; null for an open end ("before 2012" = to 2011). */
   | { kind: "range"; from: number | null; to: number | null };
@@ -195,6 +198,23 @@ export function findInspections(tokens: Token[], used: boolean[], claim: Claim):
     if ((/^(last|previous|past|two|both|each)$/.test(w) && /^(inspections|reports)$/.test(n(i + 1))) || (/^(last|previous|past)$/.test(w) && /^(two|three|2|3|few)$/.test(n(i + 1)) && /^(inspections|reports)$/.test(n(i + 2)))) {
       claim(i, /^(inspections|reports)$/.test(n(i + 1)) ? i + 2 : i + 3);
       return { kind: "all" };
+    }
+    // "the previous inspection", "their earlier report", "the inspection before last", "the last but one": the one before the latest.
+    // The council's name may stand between: "the previous Bromley inspection".
+    let noun = i + 1;
+    while (noun < tokens.length && used[noun] && noun - i < 5) noun++;
+    if (/^(previous|prior|earlier|preceding|older)$/.test(w) && /^(inspection|report|ofsted|one|judgements?|grades?|visit)$/.test(n(noun))) {
+      claim(i, i + 1);
+      return { kind: "previous" };
+    }
+    if ((w === "before" && /^(last|latest)$/.test(n(i + 1))) || (w === "last" && n(i + 1) === "but" && n(i + 2) === "one") || (w === "second" && /^(last|latest|most)$/.test(n(i + 1)))) {
+      claim(i, w === "last" ? i + 3 : n(i + 1) === "most" ? i + 3 : i + 2);
+      return { kind: "previous" };
+    }
+    // "the first inspection", "the earliest report", "their oldest one": the first of all.
+    if (/^(first|earliest|oldest)$/.test(w) && /^(inspection|report|ofsted|one|judgements?|grades?)$/.test(n(noun))) {
+      claim(i, i + 1);
+      return { kind: "earliest" };
     }
     // "in the past", "at some point", "at one time": history, not the latest inspection.
     if (w === "in" && n(i + 1) === "the" && n(i + 2) === "past") {

@@ -38,6 +38,8 @@ const R = (from: number | null, to: number | null): Query["inspections"] => ({ k
 const LATEST: Query["inspections"] = { kind: "latest" };
 const WITHIN = (n: number, unit: "day" | "week" | "month", working = false): Query["timescale"] => ({ kind: "within", n, unit, working });
 const ALL: Query["inspections"] = { kind: "all" };
+const PREVIOUS: Query["inspections"] = { kind: "previous" };
+const EARLIEST: Query["inspections"] = { kind: "earliest" };
 
 const rows: [string, Want][] = [
   // Regions, in several words.
@@ -134,6 +136,14 @@ const rows: [string, Want][] = [
   // The latest, and every inspection.
   ["What is Halton's latest overall effectiveness grade?", { intent: "lookup", authorities: ["Halton"], when: LATEST, areas: ["Overall effectiveness"] }],
   ["Derby's most recent judgements", { intent: "lookup", authorities: ["Derby"], when: LATEST }],
+  // The inspection before the latest, or the first: one inspection, not every one.
+  ["What was Halton's overall effectiveness at its previous inspection?", { intent: "lookup", authorities: ["Halton"], when: PREVIOUS, areas: ["Overall effectiveness"] }],
+  ["What were the recommendations in the previous Halton inspection?", { intent: "actions", authorities: ["Halton"], when: PREVIOUS, kind: "recommendation" }],
+  ["Halton judgements at the inspection before last", { intent: "lookup", authorities: ["Halton"], when: PREVIOUS }],
+  ["which councils were inadequate at their previous inspection", { intent: "list", when: PREVIOUS, grade: G("is", "inadequate") }],
+  ["Halton's first inspection grades", { intent: "lookup", authorities: ["Halton"], when: EARLIEST }],
+  // "since the previous inspection" is a change from it: every inspection.
+  ["Has Halton improved since the previous inspection?", { intent: "change", authorities: ["Halton"], when: ALL, change: "improved" }],
   ["which councils are currently outstanding", { intent: "list", when: LATEST, grade: G("is", "outstanding") }],
   ["which councils were good at their latest inspection", { intent: "list", when: LATEST, grade: G("is", "good") }],
   ["was any council inadequate for adoption", { intent: "list", when: ALL, grade: G("is", "inadequate"), areas: ["Adoption performance"] }],
