@@ -105,6 +105,8 @@ function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
       // "Compare all the councils on overall effectiveness": every authority with a report.
       if (q.everyCouncil) return compareAnswer({ ...q, authorities: kb.authorities() }, kb, done);
       if (q.authorities.length < 2) {
+        // "Compare Sunderland's 2015 and 2025 inspections": one council's inspections side by side.
+        if (q.authorities.length === 1 && withReport.length && (q.inspections.kind === "years" || q.inspections.kind === "all") && (kb.byAuthority.get(withReport[0])?.length ?? 0) > 1) return changeAnswer(q, kb, withReport[0], done);
         if (q.authorities.length === 1) return withReport.length ? lookupAnswer(q, kb, withReport[0], done) : noReport(text, kb, q.authorities[0], q.year);
         return answer(text, "compare", false, `Which authorities should I compare? Name two or more. ${coverage(kb)}`);
       }
@@ -141,7 +143,8 @@ function route(q: Query, kb: KnowledgeBase, done: Applied): Answer {
     case "list":
     case "count":
       // "Essex's grades at every inspection": the inspections side by side.
-      if (q.inspections.kind === "all" && (kb.byAuthority.get(authority)?.length ?? 0) > 1) return changeAnswer(q, kb, authority, done);
+      // "Sutton's overall effectiveness in 2017 and 2022": those two inspections side by side.
+      if ((q.inspections.kind === "all" || q.inspections.kind === "years") && (kb.byAuthority.get(authority)?.length ?? 0) > 1) return changeAnswer(q, kb, authority, done);
       return lookupAnswer(q, kb, authority, done);
     default: {
       // An authority and nothing else ("Derby", "How did Oxfordshire do?") → its table; an

@@ -52,9 +52,11 @@ function pairLine(p: { was: Judgement; now: Judgement; dir: Direction }): string
 
 /** One council across its inspections. */
 function oneCouncil(q: Query, kb: KnowledgeBase, authority: string, done: Applied): Answer {
-  const reports = chronological(selectReports(kb, { ...q, region: null, councilType: null, authorities: [authority] }, done).filter((r) => r.inspection.authority === authority));
+  const reports = chronological(selectReports(kb, { ...q, region: null, councilType: null, authorities: [authority] }, done, true, true).filter((r) => r.inspection.authority === authority));
   done.slots.add("authorities");
   if (q.areas.length) done.slots.add("areas");
+  // "Has anything changed in Dorset?": every area both inspections judge is compared.
+  if (q.anyArea) done.slots.add("anyArea");
   if (q.change) done.slots.add("change");
   if (reports.length < 2) {
     const only = reports[0];

@@ -61,6 +61,8 @@ export function describeInspections(s: InspectionSelector): string | null {
       return "the first inspection in the corpus";
     case "year":
       return `inspections in ${s.year}`;
+    case "years":
+      return `inspections in ${s.years.join(" and ")}`;
     case "range":
       if (s.from !== null && s.to !== null) return s.from === s.to ? `inspections in ${s.from}` : `inspections from ${s.from} to ${s.to}`;
       if (s.from !== null) return `inspections in ${s.from} or later`;

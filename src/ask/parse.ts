@@ -103,7 +103,7 @@ interface Seen {
 }
 
 const COUNCILS = /\b(councils?|authorities|authority|las|places|ones|boroughs|counties|unitaries|reports|areas)\b/;
-const CHANGE_WORDS = /\b(improved|improving|declined|declining|deteriorated|deteriorating|worsened|slipped|dropped|fell|fallen|dipped|regressed|changed|trend|trajectory|over time|(got|get|gotten|getting|become|became|gone|went|go|going) (better|worse|up|down|downhill)|(did|has|have|had)( \w+){0,2} (improve|decline|deteriorate|worsen|drop|slip|fall|dip|regress))\b/;
+const CHANGE_WORDS = /\b(improved|improving|declined|declining|deteriorated|deteriorating|worsened|slipped|dropped|fell|fallen|dipped|regressed|changed|trend|trajectory|over time|(got|get|gotten|getting|become|became|gone|went|go|going) (better|worse|up|down|downhill)|(did|has|have|had)( \w+){0,2} (improve|decline|deteriorate|worsen|drop|slip|fall|dip|regress)|(go|goes|gone|went|move|moved|moving) from|(did|has|have|had|how)( [\w']+){0,4} (?<!to )change)\b/;
 /** The direction of a change, read from the words no slot claimed. */
 const IMPROVED = /\b(improved|improve|improving|better|up)\b/;
 const DECLINED = /\b(declined?|declining|deteriorated?|deteriorating|worsened?|slip|slipped|drop|dropped|fall|fell|fallen|dip|dipped|regress\w*|downhill|worse|down)\b/;
@@ -319,7 +319,9 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
   if (mentions) for (const i of toldVerb(tokens)) used[i] = true;
   // "good for X but inadequate for Y": two grades for two things is two conditions; one grade slot holds one
   // ("good or outstanding" is one condition, its grades joined by "or"/"and").
-  for (let k = 1; k < gradeMatches.length && !mentions; k++) {
+  // "go from inadequate to outstanding", "from good to requires improvement": the change's two ends, shown by the answer, not a condition on it.
+  const fromTo = intent === "change" && gradeMatches.length === 2 && tokens[gradeMatches[0].start - 1]?.norm === "from" && tokens[gradeMatches[1].start - 1]?.norm === "to";
+  for (let k = 1; k < gradeMatches.length && !mentions && !fromTo; k++) {
     const between = tokens.slice(gradeMatches[k - 1].end, gradeMatches[k].start);
     if (between.some((t) => !["or", "and", "either"].includes(t.norm))) leftover.push(tokens[gradeMatches[k].start].raw.toLowerCase());
   }
@@ -347,7 +349,7 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     framework,
     inspections,
     // "Good morning" is a greeting, not a grade.
-    grade: intent === "help" || mentions ? null : grade,
+    grade: intent === "help" || mentions || fromTo ? null : grade,
     anyArea,
     change,
     areasJoin: areas.length > 1 && tokens.slice(areas[0].end, areas[areas.length - 1].start).some((t) => t.norm === "or") ? "or" : "and",
@@ -363,7 +365,7 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     excludedAreas: mentions ? [] : excluded,
     services: mentions ? [] : [...new Map(services.map((s) => [s.value.id, s.value])).values()],
     serviceOnly: !mentions && services.some((s) => !areas.some((a) => s.start < a.end && a.start < s.end)),
-    grades: grade && !mentions ? grade.keys : [],
+    grades: grade && !mentions && !fromTo ? grade.keys : [],
     gradeNumber: gradeNumber ? Number(gradeNumber[1]) : null,
     year: yearMatch,
     rest,

@@ -13,6 +13,11 @@ import { describeInspections } from "./interpret.js";
 
 /** True when a report's inspection falls within the selector's year or range. */
 function inYears(r: Report, s: InspectionSelector, strict = false): boolean {
+  if (s.kind === "years") {
+    // Each named year picks its inspection: the year it took place or, for one council, the year its report came out ("Sutton's 2017 and 2022 reports").
+    const y = inspectionYear(r.inspection);
+    return s.years.some((year) => y === year || (!strict && [r.inspection.end, r.inspection.published].some((d) => d?.startsWith(String(year)))));
+  }
   if (s.kind !== "year" && s.kind !== "range") return true;
   const i = r.inspection;
   // An inspection's year is its start (else end, publication, report date): the year people name it by.
@@ -20,7 +25,9 @@ function inYears(r: Report, s: InspectionSelector, strict = false): boolean {
   if (y === null) return false;
   // One council's "2011 report" may be the inspection published in 2011; a list of 2011 inspections is of those that took place then.
   if (s.kind === "year") return y === s.year || (!strict && [i.end, i.published].some((d) => d?.startsWith(String(s.year))));
-  return (s.from === null || y >= s.from) && (s.to === null || y <= s.to);
+  const within = (year: number) => (s.from === null || year >= s.from) && (s.to === null || year <= s.to);
+  // One council's "2017 to 2022" may name its inspections by their reports' years.
+  return within(y) || (!strict && [i.end, i.published].some((d) => !!d && within(Number(d.slice(0, 4)))));
 }
 
 /** Days between two ISO dates, or null when either is missing. */
@@ -64,6 +71,7 @@ export function pickReport(kb: KnowledgeBase, authority: string, q: Query, done?
     done?.slots.add("inspections");
     return earlierReport(kb, authority, list, s.kind);
   }
+  // Two years name two inspections: one report cannot answer for both, so the slot stays unapplied (and is said so).
   if (s.kind === "latest") done?.slots.add("inspections");
   const latest = kb.reportFor(authority, null);
   return latest && list.includes(latest) ? latest : (list[0] ?? null);
@@ -84,9 +92,10 @@ export function selectionWords(q: Query): string {
 /**
  * Every report across the corpus a set question looks at: by place (region, council
  * type), framework and inspections. With no inspections named, every inspection
- * (`defaultAll`) or each authority's latest.
+ * (`defaultAll`) or each authority's latest. `oneCouncil`: the reports of one council's
+ * change question, where a year may also name the inspection by its report's year.
  */
-export function selectReports(kb: KnowledgeBase, q: Query, done: Applied, defaultAll = true): Report[] {
+export function selectReports(kb: KnowledgeBase, q: Query, done: Applied, defaultAll = true, oneCouncil = false): Report[] {
   const s = q.inspections;
   const lex = kb.lex;
   const fits = (authority: string) => {
@@ -107,6 +116,8 @@ export function selectReports(kb: KnowledgeBase, q: Query, done: Applied, defaul
   if (q.framework) done.slots.add("framework");
   const out: Report[] = [];
   const latestOnly = s.kind === "latest" || (s.kind === "default" && !defaultAll);
+  // Two years apart ("good in 2011 and 2016") are two conditions a list cannot hold at once: not applied, and said so.
+  if (s.kind === "years" && !oneCouncil) return [];
   done.slots.add("inspections");
   done.when = latestOnly ? "latest inspections" : s.kind === "default" || s.kind === "all" ? "every inspection" : describeInspections(s)!;
   for (const a of kb.authorities()) {
@@ -119,7 +130,7 @@ export function selectReports(kb: KnowledgeBase, q: Query, done: Applied, defaul
     } else if (s.kind === "previous" || s.kind === "earliest") {
       const earlier = earlierReport(kb, a, list, s.kind);
       list = earlier ? [earlier] : [];
-    } else list = list.filter((r) => inYears(r, s, true));
+    } else list = list.filter((r) => inYears(r, s, !oneCouncil));
     // "Safeguarding services" exist only in the 2009-12 framework: other inspections have no such service.
     if (q.serviceOnly) list = list.filter((r) => r.inspection.framework === "SLAC");
     if (q.councilType) list = list.filter((r) => typeThen(r) === q.councilType);

@@ -28,6 +28,8 @@ export type InspectionSelector =
   | { kind: "previous" }
   | { kind: "earliest" }
   | { kind: "year"; year: number }
+  /** Two years named apart ("in 2017 and 2022", "2015 vs 2025"): those two inspections, not the years between. */
+  | { kind: "years"; years: number[] }
   /** Inclusive years; null for an open end ("before 2012" = to 2011). */
   | { kind: "range"; from: number | null; to: number | null };
 
@@ -135,6 +137,13 @@ export function findInspections(tokens: Token[], used: boolean[], claim: Claim):
       claim(lead, i + 3);
       return { kind: "range", from: Math.min(y, y2), to: Math.max(y, y2) };
     }
+    // "2017 and 2022", "2015 or 2025", "2015 vs 2025": two inspections, each named by its year.
+    const apart = /^(and|or|vs|versus|v|with|against|compared)$/.test(joiner) ? (n(i + 2) === "to" || n(i + 2) === "with" ? i + 3 : i + 2) : -1;
+    if (apart > 0 && isYear(apart) && n(i - 1) !== "between") {
+      const before = n(i - 1);
+      claim(["in", "during", "of"].includes(before) ? i - 1 : i, apart + 1);
+      return { kind: "years", years: [y, Number(n(apart))] };
+    }
     if (isYear(i + 1) && tokens[i + 1].start - tokens[i].end <= 3) {
       claim(i, i + 2);
       return { kind: "range", from: Math.min(y, Number(n(i + 1))), to: Math.max(y, Number(n(i + 1))) };
@@ -171,6 +180,12 @@ export function findInspections(tokens: Token[], used: boolean[], claim: Claim):
       return { kind: "range", from: null, to: y };
     }
     claim(["in", "during", "of"].includes(before) ? i - 1 : i, i + 1);
+    // Another year further on ("Sunderland's 2015 grade … its 2025 grade") names a second inspection: never dropped.
+    const other = tokens.findIndex((_, j) => j > i && isYear(j));
+    if (other > 0) {
+      claim(["in", "during", "of"].includes(n(other - 1)) ? other - 1 : other, other + 1);
+      return { kind: "years", years: [y, Number(n(other))] };
+    }
     return { kind: "year", year: y };
   }
   // "since its last inspection", "compared with the previous report", "than last time": the change from the one before, so more than the latest.

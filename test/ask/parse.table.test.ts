@@ -39,6 +39,7 @@ const LATEST: Query["inspections"] = { kind: "latest" };
 const WITHIN = (n: number, unit: "day" | "week" | "month", working = false): Query["timescale"] => ({ kind: "within", n, unit, working });
 const ALL: Query["inspections"] = { kind: "all" };
 const PREVIOUS: Query["inspections"] = { kind: "previous" };
+const YS = (...years: number[]): Query["inspections"] => ({ kind: "years", years });
 const EARLIEST: Query["inspections"] = { kind: "earliest" };
 
 const rows: [string, Want][] = [
@@ -270,7 +271,15 @@ const rows: [string, Want][] = [
   ["Compare Durham and Halton on fostering", { intent: "compare", authorities: ["Durham", "Halton"], not: ["fostering"] }],
   // Two conditions where one is held: said, not merged.
   ["which councils were good for overall effectiveness but inadequate for adoption", { intent: "list", grade: G("is", "good", "inadequate"), not: ["inadequate"] }],
-  ["which councils were good in 2011 and 2016", { intent: "list", grade: G("is", "good"), when: Y(2011), not: ["2016"] }],
+  // Two years named apart are two inspections (a list cannot hold both: its handler says so), never one year and a dropped one.
+  ["which councils were good in 2011 and 2016", { intent: "list", grade: G("is", "good"), when: YS(2011, 2016) }],
+  ["Halton overall effectiveness 2011 and 2016", { intent: "lookup", authorities: ["Halton"], when: YS(2011, 2016), areas: ["Overall effectiveness"] }],
+  ["Was Halton's 2011 grade the same as its 2016 grade?", { intent: "lookup", authorities: ["Halton"], when: YS(2011, 2016) }],
+  ["Compare Derby's 2011 and 2017 inspections", { intent: "compare", authorities: ["Derby"], when: YS(2011, 2017) }],
+  // "Go from … to …", "how did … change": a change; "asked … to change" is an action.
+  ["Did Derby's overall effectiveness go from good to outstanding?", { intent: "change", authorities: ["Derby"], areas: ["Overall effectiveness"], change: "changed" }],
+  ["How did Halton's staying safe grade change?", { intent: "change", authorities: ["Halton"], areas: ["Staying safe"], change: "changed" }],
+  ["What did Ofsted ask Halton to change?", { intent: "actions", authorities: ["Halton"] }],
   // Which fact: a count (the counted words as said), the publication, the council report's date, the dates.
   ["number of social workers interviewed in Derby", { intent: "facts", authorities: ["Derby"], fact: { kind: "count", said: "social workers" } }],
   ["How many inspectors took part in Hull's inspection?", { intent: "facts", authorities: ["Kingston upon Hull"], fact: { kind: "count", said: "inspectors" } }],
