@@ -20,6 +20,8 @@ export type FactSlot =
   | { kind: "published" }
   /** Who led the inspection ("who was the lead inspector", "who led the inspection", "who inspected"). */
   | { kind: "lead" }
+  /** When the next inspection will be ("when is Halton next due to be inspected?"): no report says. */
+  | { kind: "next" }
   /** The council report's own date ("when was the cabinet meeting"). */
   | { kind: "reportDate" }
   | { kind: "dates" };
@@ -67,6 +69,9 @@ export function countedPhrase(noun: string): string[] {
  */
 export const LEAD_INSPECTOR = /\b(lead inspector|reporting inspector|leading inspector|who (led|inspected|carried out|conducted)|which (inspector|hmi)|inspector (who )?led|(the|an?) hmi (for|of|on|in|at|who))\b/i;
 
+/** A question about an inspection still to come: "the next inspection", "when is it due to be inspected", "will Ofsted inspect". */
+const NEXT_INSPECTION = /\b(next|upcoming|forthcoming|future) (ofsted )?(inspection|visit|ilacs)|\bnext (be )?inspected\b|\b(when|will) (will )?(ofsted|they|inspectors) (next )?(inspect|visit|come|return)|\b(due|expected|scheduled|planned) (to be |for )?(an? |its )?(re-?)?inspect/;
+
 /** Words that end what "how many" counts: the verb of the question ("… case files did inspectors …"). */
 const COUNT_END = new Set(["did", "do", "does", "were", "was", "had", "have", "has", "are", "is", "in", "at", "for", "according", "by", "during"]);
 /** Counted words kept although they are stop words elsewhere. */
@@ -112,6 +117,10 @@ export function findFact(text: string, tokens: Token[], claim: Claim): FactSlot 
     return { kind: "count", counted, typed: /^[a-z]+/.exec(after.join(" "))?.[0] ?? null, phrase, said: said.join(" ") };
   }
   const claimWords = (re: RegExp) => tokens.forEach((tok, i) => re.test(tok.norm) && claim(i, i + 1));
+  if (NEXT_INSPECTION.test(t)) {
+    claimWords(/^(when|next|upcoming|forthcoming|future|due|expected|scheduled|planned|will|be|is)$/);
+    return { kind: "next" };
+  }
   if (LEAD_INSPECTOR.test(t)) {
     claimWords(/^(who|which|name|lead|led|leading|reporting|inspectors?|inspected|hmi|carried|out|conducted|did|the)$/);
     return { kind: "lead" };

@@ -66,6 +66,10 @@ export function factAnswer(q: Query, kb: KnowledgeBase, authority: string, done:
     const text = facts.map((f) => `${authority}: ${f.count}, as the report says: "${f.citation.quote}"`).join("\n");
     return answer(q.text, "facts", true, text, [], facts.map((f) => f.citation));
   }
+  if (fact.kind === "next") {
+    // The reports record inspections that happened; none says when the next will be.
+    return answer(q.text, "facts", false, `The reports say when Ofsted inspected ${authority}, not when it will inspect again (the latest inspection in the corpus: ${whenText(r)}).`);
+  }
   if (fact.kind === "lead") {
     // Only the report's own line naming its lead: never a name from prose or another inspection.
     if (!r.lead) return answer(q.text, "facts", false, `The ${authority} report (${whenText(r)}) does not name its lead inspector that I could read.`);

@@ -111,6 +111,8 @@ function factWords(q: Query): string {
       return "when the report was published";
     case "lead":
       return "who led the inspection";
+    case "next":
+      return "when the next inspection will be";
     case "reportDate":
       return "the council report's date";
     case "dates":

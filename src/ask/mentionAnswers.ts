@@ -21,7 +21,7 @@ function escape(w: string): string {
 
 /** The words as a phrase ("private fostering"), each allowing a plural or possessive ending. */
 function phrasePattern(words: string[]): RegExp {
-  return new RegExp(`\\b${words.map((w) => `${escape(w.replace(/s$/, ""))}(s|es|'s|s')?`).join("[\\s\\W]+")}\\b`, "i");
+  return new RegExp(`\\b${words.map((w) => `${escape(w.replace(/s$/, ""))}(s|es|['’]s|s['’])?`).join("[\\s\\W]+")}\\b`, "i");
 }
 
 /** Where a report says the words: its actions (for "told to") or all its passages. */

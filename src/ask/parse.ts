@@ -107,6 +107,11 @@ const CHANGE_WORDS = /\b(improved|improving|declined|declining|deteriorated|dete
 /** The direction of a change, read from the words no slot claimed. */
 const IMPROVED = /\b(improved|improve|improving|better|up)\b/;
 const DECLINED = /\b(declined?|declining|deteriorated?|deteriorating|worsened?|slip|slipped|drop|dropped|fall|fell|fallen|dip|dipped|regress\w*|downhill|worse|down)\b/;
+/**
+ * Other ways staff ask what the council must improve: "what must X improve", "what needed
+ * improving", "the improvement areas", "what improvements were asked of X".
+ */
+const ASKED_TO_IMPROVE = /\b(must (improve|change|address|tackle|fix|strengthen)|(needs?|needed) (improving|improvement|addressing|fixing|strengthening)|improvement areas?|areas? to improve|improvements? (were |was |are |is )?(asked|required|needed|requested|recommended|expected|identified|set out)|(asked|required|expected) of)\b/;
 const MENTION_WORDS = /\b(mention\w*|refer(s|red)? to|talk(s|ed)? about|discuss\w*|say anything about|said anything about)\b/;
 const TOLD_TO = /\b(told|asked|advised|recommended|required|urged|instructed)\b.*\bto\b/;
 
@@ -124,10 +129,10 @@ function detectIntent(q: string, s: Seen): Intent {
   const freeText = s.free.join(" ");
   if (!hasAuthority && /\b(which|what|any|how many|list|name|where|whose)\b/.test(t) && (MENTION_WORDS.test(t) || TOLD_TO.test(freeText))) return "mentions";
   // "Has Manchester improved since 2014?", "which councils got worse between inspections?"
-  if (CHANGE_WORDS.test(freeText) && !TOLD_TO.test(freeText) && !/\b(to improve|areas? for improvement|should|must|needs? to)\b/.test(t)) return "change";
+  if (CHANGE_WORDS.test(freeText) && !TOLD_TO.test(freeText) && !/\b(to improve|areas? for improvement|should|must|needs? to)\b/.test(t) && !ASKED_TO_IMPROVE.test(t)) return "change";
   if (!hasAuthority && /\b(how many|number of|count|total)\b/.test(t) && COUNCILS.test(t) && (hasGrade || s.hasPlaces || hasArea)) return "count";
   if (
-    /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|to improve\b|needs? to (improve|do|change|get better|be better)|deadlines?|(improvement|action) plan|(told|tells?) .* to|ask(ed|s)? .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t) &&
+    (ASKED_TO_IMPROVE.test(t) || /\b(recommend\w*|areas? for (improvement|development)|actions?|to do\b|to improve\b|needs? to (improve|do|change|get better|be better)|deadlines?|(improvement|action) plan|(told|tells?) .* to|ask(ed|s)? .* to|what should|what must|must .*\bdo|immediately|plan\b.*\bdue|due\b.*\bplan|within (\w+ )?(weeks?|months?)|priorit(y|ies) for action|what needs)\b/.test(t)) &&
     !/\bcapacity\b/.test(t)
   )
     return "actions";
@@ -166,6 +171,9 @@ const UNDERSTOOD = new Set([
   ..."rate rates judge judges assess assessed assessment award gave give gives marked mark deemed regarded described classed classified categorised labelled earned earn obtained obtain secured secure inspector inspectors inspecting inspect evaluated evaluation get awarded giving".split(" "),
   ..."improved improve improving better worse declined declining deteriorated deteriorating worsened slipped dropped changed change changes trend trajectory up down gone went become became since last previous earlier two inspection".split(" "),
 ]);
+
+/** Words understood elsewhere that, in what a mentions question looks for, are part of the phrase ("children's homes", "young people's views"). */
+const PHRASE_WORDS = new Set(["children", "childrens", "child", "young", "people"]);
 
 /** Words of a change question that name the comparison, not a condition. */
 const CHANGE_CLAIMS = new Set(["improved", "improve", "decline", "deteriorate", "worsen", "improving", "better", "worse", "declined", "declining", "deteriorated", "deteriorating", "worsened", "slipped", "dropped", "changed", "change", "changes", "trend", "trajectory", "over", "time", "gone", "went", "become", "became", "up", "down", "go", "going", "downhill", "drop", "slip", "fall", "fell", "fallen", "dip", "dipped", "regress", "regressed"]);
@@ -334,7 +342,8 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     if (used[i] || (intent === "change" && CHANGE_CLAIMS.has(t.norm)) || (intent === "mentions" && MENTION_CLAIMS.has(t.norm))) return;
     const next = tokens[i + 1]?.norm ?? "";
     const quantifier = ["all", "every", "each"].includes(t.norm) && /^(areas?|judge?ments?|grades?|ratings?|of)$/.test(next);
-    if (UNDERSTOOD.has(t.norm) || (["all", "every", "each"].includes(t.norm) && !quantifier)) return;
+    // Looked for in the reports, "children's homes" is no "homes": a word naming whom a thing is for is part of what to look for.
+    if ((UNDERSTOOD.has(t.norm) && !(mentions && PHRASE_WORDS.has(t.norm))) || (["all", "every", "each"].includes(t.norm) && !quantifier)) return;
     if (/^\d+$/.test(t.norm) && TOPIC_INTENTS.has(intent)) return;
     if (!leftover.includes(t.raw.toLowerCase())) leftover.push(t.raw.toLowerCase().replace(/'s$/, ""));
     topicAt.push(i);
@@ -356,7 +365,8 @@ export function parseQuestion(text: string, lex: Lexicon, isReportWord: (word: s
     mentionsIn: intent === "mentions" && TOLD_TO.test(freeWords.join(" ")) ? "actions" : "reports",
     topic: topicIntent ? leftover : [],
     // The topic as said, small words kept ("good practice in early help"), from its first word to its last.
-    topicPhrase: topicIntent && topicAt.length ? tokens.slice(topicAt[0], topicAt[topicAt.length - 1] + 1).filter((t, k) => topicAt.includes(topicAt[0] + k) || STOP_WORDS.has(t.norm)).map((t) => t.norm) : [],
+    // In a mentions question a word the bot understands elsewhere ("children's" in "unregistered children's homes") is part of the phrase looked for.
+    topicPhrase: topicIntent && topicAt.length ? tokens.slice(topicAt[0], topicAt[topicAt.length - 1] + 1).filter((t, k) => topicAt.includes(topicAt[0] + k) || STOP_WORDS.has(t.norm) || (mentions && !used[topicAt[0] + k] && UNDERSTOOD.has(t.norm))).map((t) => t.norm) : [],
     notUnderstood: topicIntent ? [] : leftover,
     authorities,
     unknownName,

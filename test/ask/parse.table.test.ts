@@ -346,6 +346,17 @@ const rows: [string, Want][] = [
   ["Who inspected Halton in 2011?", { intent: "facts", authorities: ["Halton"], fact: { kind: "lead" }, when: Y(2011) }],
   ["Which HMI led the Stockton inspection?", { intent: "facts", authorities: ["Stockton-on-Tees"], fact: { kind: "lead" } }],
   ["Who was Halton's director of children's services?", { intent: "search", authorities: ["Halton"] }],
+  // An inspection still to come: a fact no report holds, never the last inspection's dates.
+  ["When is the next inspection of Halton?", { intent: "facts", authorities: ["Halton"], fact: { kind: "next" } }],
+  ["When will Ofsted next inspect Derby?", { intent: "facts", authorities: ["Derby"], fact: { kind: "next" } }],
+  ["When is Durham due to be inspected?", { intent: "facts", authorities: ["Durham"], fact: { kind: "next" } }],
+  ["What are the next steps for Halton?", { intent: "search", authorities: ["Halton"] }],
+  // Other ways of asking what must improve.
+  ["What did inspectors say Derby must improve?", { intent: "actions", authorities: ["Derby"] }],
+  ["What improvements were asked of Halton?", { intent: "actions", authorities: ["Halton"] }],
+  ["What are the improvement areas for Durham?", { intent: "actions", authorities: ["Durham"] }],
+  ["What did Ofsted find needed improving in Oxfordshire?", { intent: "actions", authorities: ["Oxfordshire"] }],
+  ["What improved in Durham?", { intent: "change", authorities: ["Durham"], change: "improved" }],
   ["What did the Oxfordshire report say about missing children?", { intent: "search", authorities: ["Oxfordshire"] }],
   ["help", { intent: "help" }],
   ["What was Derby's fostering grade?", { intent: "lookup", authorities: ["Derby"], topic: ["fostering"] }],
@@ -393,6 +404,11 @@ describe("mentions read area and grade words as what to look for", () => {
   it("'mention adoption' looks for adoption, not the adoption judgement", () => {
     const q = parseQuestion("which reports mention adoption", lex);
     expect([q.intent, q.areas.length, q.topic]).toEqual(["mentions", 0, ["adoption"]]);
+  });
+  it("'children's homes' looks for children's homes, not any homes", () => {
+    expect(parseQuestion("Which reports mention children's homes?", lex).topicPhrase).toEqual(["children", "homes"]);
+    expect(parseQuestion("Which reports mention unregistered children's homes?", lex).topicPhrase).toEqual(["unregistered", "children", "homes"]);
+    expect(parseQuestion("Which councils were told to improve young people's access to advocacy?", lex).topicPhrase).toEqual(["young", "people", "access", "to", "advocacy"]);
   });
   it("'good practice in early help' keeps its small words for the phrase and fills no grade", () => {
     const q = parseQuestion("Which reports mention good practice in early help?", lex);

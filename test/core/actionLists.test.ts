@@ -143,3 +143,33 @@ describe("an item with sub-items", () => {
     ]);
   });
 });
+
+describe("the same question in other words", () => {
+  it("reads 'must improve', 'needed improving', 'improvement areas' and 'asked of' as what the council was told to improve", async () => {
+    const b = await bot();
+    for (const q of ["What did inspectors say Wokingham must improve?", "What improvements were asked of Wokingham?", "What are the improvement areas for Wokingham?", "What did Ofsted find needed improving in Wokingham?"]) {
+      const a = b.ask(q);
+      expect(a.kind, q).toBe("actions");
+      expect(a.text, q).toContain("2 areas for improvement for Wokingham");
+    }
+  });
+
+  it("says no report knows when the next inspection will be, rather than giving the last one's dates", async () => {
+    const b = await bot();
+    for (const q of ["When is the next inspection of Wokingham?", "When will Ofsted next inspect Wokingham?", "When is Wokingham due to be inspected?"]) {
+      const a = b.ask(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.text, q).toContain("not when it will inspect again");
+    }
+  });
+
+  it("looks for children's homes, not every mention of homes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mentions-"));
+    writeFileSync(join(dir, "wokingham.txt"), [...ILACS, "", "Most children live in stable homes with carers who know them well."].join("\n"));
+    writeFileSync(join(dir, "rochdale.txt"), [...SIF, "", "Two children live in unregistered children's homes."].join("\n"));
+    const b = await loadBot({ corpusDir: dir });
+    const a = b.ask("Which reports mention children's homes?");
+    expect(a.text).toContain("Rochdale");
+    expect(a.text).not.toContain("Wokingham");
+  });
+});
