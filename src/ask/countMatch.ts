@@ -32,12 +32,13 @@ const ACTIVITIES: { asked: RegExp; said: RegExp }[] = [
 const LEFT = /^(ceased?|ceasing|stopped|former|formerly|longer)$/;
 
 /** What may follow a shared stem in two forms of one word: "adopt|ed", "adopt|ions", "arrange|d", "private|ly". */
-const INFLECTION = /^(e|s|es|d|ed|ing|ings|ion|ions|ment|ments|ly|al|als|ral|rals)?$/;
+const INFLECTION = /^(e|s|es|d|ed|ing|ings|ment|ments|ly|al|als|ral|rals)?$/;
 
 /**
  * True when the two words are forms of one word: a shared stem of four letters or more
- * and only an inflection after it in each ("adopted" / "adoptions", "arrangements" /
- * "arranged", "refer" / "referred"), not another word made from it ("adoptive").
+ * and only an inflection after it in each ("arrangements" / "arranged", "refer" /
+ * "referred"), not another word made from it ("adoptive", or "adoption": a plan for
+ * adoption is no child adopted).
  */
 function sameStem(a: string, b: string): boolean {
   let n = 0;
@@ -71,12 +72,14 @@ function wordsNear(sentence: string, count: number): { near: string[]; before: s
 /**
  * True when the sentence's number counts what was asked. `qualifiers` are the question's
  * own words besides the counted phrase (singular or as typed), `head` the counted phrase's
- * first word, `noun` the words the number counts in the report (read up to its first plural noun).
+ * last word (its noun: "file" of "case files"), `noun` the words the number counts in the report (read up to its first plural noun).
  */
 export function countsWhatWasAsked(sentence: string, count: number, noun: string[], head: string, qualifiers: string[]): boolean {
-  // The counted thing is the number's own noun: its first three words, not a word after a verb.
-  const at = noun.indexOf(head);
-  if (at < 0 || at > 2) return false;
+  // The counted thing is the number's own noun, the last word of its phrase ("newly qualified
+  // social workers", "children's case records"), within four words of it: not a possessive
+  // before the noun ("four Children's Services managers"), nor a word after a verb.
+  const last = (w: string) => (w === "hmi" ? "inspector" : w);
+  if (noun.length > 4 || !noun.length || last(noun[noun.length - 1]) !== last(head)) return false;
   if (count === 1 && /^\s*one\b/i.test(sentence)) return false;
   const { near: words, before } = wordsNear(sentence, count);
   // "88 children ceased to be looked after" counts the children who left care, not those in it.

@@ -67,7 +67,7 @@ export function countedPhrase(noun: string): string[] {
  * led the inspection", "which inspector led it", "who inspected Halton", "the HMI for
  * Swindon", "reporting inspector".
  */
-export const LEAD_INSPECTOR = /\b(lead inspector|reporting inspector|leading inspector|who (led|inspected|carried out|conducted)|which (inspector|hmi)|inspector (who )?led|(the|an?) hmi (for|of|on|in|at|who))\b/i;
+export const LEAD_INSPECTOR = /(?<!\b(deputy|assistant|team|other) )\b(lead inspector|reporting inspector|leading inspector|who (led|headed|inspected|carried out|conducted|ran)|who was in charge|which (inspector|hmi)|inspector (who )?led|(the|an?) hmi (for|of|on|in|at|who))\b/i;
 
 /** A question about an inspection still to come: "the next inspection", "when is it due to be inspected", "will Ofsted inspect". */
 const NEXT_INSPECTION = /\b(next|upcoming|forthcoming|future) (ofsted )?(inspection|visit|ilacs)|\bnext (be )?inspected\b|\b(when|will) (will )?(ofsted|they|inspectors) (next )?(inspect|visit|come|return)|\b(due|expected|scheduled|planned) (to be |for )?(an? |its )?(re-?)?inspect/;
@@ -133,7 +133,7 @@ export function findFact(text: string, tokens: Token[], claim: Claim): FactSlot 
     claimWords(/^(meeting|cabinet|committee|board|when|date)$/);
     return { kind: "reportDate" };
   }
-  claimWords(/^(when|dates?|took|take|place|happen\w*|visit\w*)$/);
+  claimWords(/^(when|dates?|took|take|place|happen\w*|visit\w*|month|year|period|weeks?|days)$/);
   return { kind: "dates" };
 }
 

@@ -41,7 +41,7 @@ function bestFacts(q: Query, slot: Extract<FactSlot, { kind: "count" }>, facts: 
       const hits = want.filter((w) => noun.includes(w)).length;
       // The whole phrase asked about must be what is counted: "case files" is not "one case viewed".
       if (!asked.every((w) => noun.includes(w))) return { f, score: 0 };
-      if (!countsWhatWasAsked(f.citation.quote, f.count, noun, want[0], qualifiers)) return { f, score: 0 };
+      if (!countsWhatWasAsked(f.citation.quote, f.count, noun, asked[asked.length - 1] ?? want[0], qualifiers)) return { f, score: 0 };
       const ctx = f.citation.quote.toLowerCase().split(/[^a-z]+/).map(singular).filter((w) => context.has(w)).length;
       // The counted word right after the number, as typed ("inspectors", not "inspector"), ranks first.
       const exact = f.noun.split(" ")[0] === slot.typed ? 5 : 0;
@@ -63,7 +63,7 @@ export function factAnswer(q: Query, kb: KnowledgeBase, authority: string, done:
   if (fact.kind === "count") {
     const facts = bestFacts(q, fact, r.facts);
     if (!facts.length) return answer(q.text, "facts", false, `The ${authority} report (${whenText(r)}) doesn't state that number.`);
-    const text = facts.map((f) => `${authority}: ${f.count}, as the report says: "${f.citation.quote}"`).join("\n");
+    const text = facts.map((f) => `${authority}: ${f.count.toLocaleString("en-GB")}, as the report says: "${f.citation.quote}"`).join("\n");
     return answer(q.text, "facts", true, text, [], facts.map((f) => f.citation));
   }
   if (fact.kind === "next") {

@@ -129,6 +129,8 @@ function detectIntent(q: string, s: Seen): Intent {
   const freeText = s.free.join(" ");
   if (!hasAuthority && /\b(which|what|any|how many|list|name|where|whose)\b/.test(t) && (MENTION_WORDS.test(t) || TOLD_TO.test(freeText))) return "mentions";
   // "Has Manchester improved since 2014?", "which councils got worse between inspections?"
+  // "Is Portsmouth better than at its last inspection?": the inspections slot read "its last inspection", the question is a change.
+  if (/\b(better|worse) than (at |in )?(its |their |the )?(last|previous|earlier) (inspection|report|time)\b/.test(t)) return "change";
   if (CHANGE_WORDS.test(freeText) && !TOLD_TO.test(freeText) && !/\b(to improve|areas? for improvement|should|must|needs? to)\b/.test(t) && !ASKED_TO_IMPROVE.test(t)) return "change";
   if (!hasAuthority && /\b(how many|number of|count|total)\b/.test(t) && COUNCILS.test(t) && (hasGrade || s.hasPlaces || hasArea)) return "count";
   if (
@@ -144,7 +146,7 @@ function detectIntent(q: string, s: Seen): Intent {
   if (/^\s*who\b/.test(t) && !hasGrade) return "search";
   // "Which councils were good at their latest inspection?", "councils judged good and above": a list, not the inspection's facts.
   if (hasGrade && !hasAuthority && (/\b(which|who|list|name)\b/.test(t) || COUNCILS.test(t)) && !/\b(how many|number of)\b/.test(t)) return "list";
-  if (/\b(how many|number of|when|what date|dates?|published|publication|how long|which year|what year|took place|inspectors?|(latest|last|most recent) inspection|last inspected)\b/.test(t) && !(hasArea && /\b(grade|rated|judged)\b/.test(t))) return "facts";
+  if (/\b(how many|number of|when|what date|dates?|published|publication|how long|(which|what) (year|month)|(what|which) (period|weeks?|days)|took place|inspectors?|(latest|last|most recent) inspection|last inspected)\b/.test(t) && !(hasArea && /\b(grade|rated|judged)\b/.test(t))) return "facts";
   if (hasGrade && /\b(which|who|list|what|name|any|all)\b/.test(t) && !hasAuthority) return "list";
   if (/\b(which|list)\b.*\b(councils|authorities|las|places|areas|ones|reports|boroughs|counties|unitaries)\b/.test(t) && !hasAuthority) return "list";
   if (!hasAuthority && s.hasPlaces && (hasGrade || hasArea)) return "list";

@@ -193,6 +193,7 @@ export function findInspections(tokens: Token[], used: boolean[], claim: Claim):
     const lead = n(i) === "since" || n(i) === "than" ? 1 : n(i) === "compared" && /^(with|to)$/.test(n(i + 1)) ? 2 : 0;
     if (!lead || used[i]) continue;
     let j = i + lead;
+    if (/^(at|in)$/.test(n(j))) j++;
     if (/^(its|their|the)$/.test(n(j))) j++;
     if (!/^(last|previous|earlier)$/.test(n(j)) || !/^(inspection|report|one|time)$/.test(n(j + 1))) continue;
     claim(i, j + 2);

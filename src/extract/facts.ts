@@ -21,7 +21,10 @@ export function extractFacts(doc: Doc, inspection: Inspection): Fact[] {
     if (!MAY_COUNT.test(s.text)) continue;
     const tokens = tokenize(s.text);
     tokens.forEach((t, i) => {
-      const n = numberValue(t.raw);
+      // "1,479 children": the thousands after the comma are part of the number, and the noun comes after them.
+      const groups = /^\d{1,3}$/.test(t.raw) ? /^(,\d{3})+(?!\d)/.exec(s.text.slice(t.end))?.[0] : undefined;
+      const n = groups ? Number(t.raw + groups.replace(/,/g, "")) : numberValue(t.raw);
+      if (groups) i += groups.length / 4;
       if (n === null || n === 0 || n > 100_000) return;
       if (/^(19|20)\d\d$/.test(t.raw)) return;
       // "Key Stage 1 children", "Year 12", "aged 16", "outcome 3": a label or an age, not a count.
@@ -31,7 +34,7 @@ export function extractFacts(doc: Doc, inspection: Inspection): Fact[] {
       const next = tokens[i + 1];
       if (!next || (NOT_COUNTED.test(next.norm) && !hmi) || MONTH.test(next.norm) || /^\d/.test(next.raw)) return;
       // "4.2", "1.4" paragraph numbers and "(1%)" are not counts.
-      const after = s.text.slice(t.end, t.end + 2);
+      const after = s.text.slice(groups ? t.end + groups.length : t.end, (groups ? t.end + groups.length : t.end) + 2);
       if (/^[.,]\d|^%|^\)/.test(after) || /\d[.,]$/.test(s.text.slice(Math.max(0, t.start - 2), t.start))) return;
       // "seven of Her Majesty's Inspectors (HMI)" counts HMI inspectors.
       const noun = hmi

@@ -348,6 +348,11 @@ const rows: [string, Want][] = [
   ["Who was Halton's director of children's services?", { intent: "search", authorities: ["Halton"] }],
   // An inspection still to come: a fact no report holds, never the last inspection's dates.
   ["When is the next inspection of Halton?", { intent: "facts", authorities: ["Halton"], fact: { kind: "next" } }],
+  ["In which month was Derby inspected?", { intent: "facts", authorities: ["Derby"], fact: { kind: "dates" } }],
+  ["Over what period did Ofsted inspect Halton?", { intent: "facts", authorities: ["Halton"], fact: { kind: "dates" } }],
+  ["Is Halton better than at its last inspection?", { intent: "change", authorities: ["Halton"], when: ALL, change: "improved" }],
+  ["Who was the deputy lead inspector in Durham?", { intent: "search", authorities: ["Durham"] }],
+  ["Who was in charge of the Derby inspection?", { intent: "facts", authorities: ["Derby"], fact: { kind: "lead" } }],
   ["When will Ofsted next inspect Derby?", { intent: "facts", authorities: ["Derby"], fact: { kind: "next" } }],
   ["When is Durham due to be inspected?", { intent: "facts", authorities: ["Durham"], fact: { kind: "next" } }],
   ["What are the next steps for Halton?", { intent: "search", authorities: ["Halton"] }],

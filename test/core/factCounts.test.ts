@@ -47,6 +47,9 @@ async function statsBot() {
       "A clear pathway has seen eight newly qualified social workers complete their first year.",
       "Key Stage 2 children looked after do less well than their peers.",
       "Inspectors looked at 42 children's case records.",
+      "At 31 March 2016, 1,214 children had been identified as being in need of a specialist service.",
+      "At the time of the inspection, 13 children with a plan for adoption were waiting for a placement.",
+      "Inspectors spoke to four Children's Services managers.",
       "There is good edge of care work to prevent",
       "",
       "2",
@@ -69,6 +72,8 @@ describe("a count is of what the question asks, said of it", () => {
     expect(looked.text).not.toContain("75");
     expect(b.ask("How many children ceased to be looked after in Rochdale?").text).toContain("Rochdale: 75");
     expect(b.ask("How many case records did inspectors look at in Rochdale?").text).toContain("Rochdale: 42");
+    // A number with a thousands comma is one number, its noun after it.
+    expect(b.ask("Number of children in need in Rochdale").text).toContain("Rochdale: 1,214");
     const hmi = b.ask("How many HMI were in the Rochdale inspection team?");
     expect(hmi.text).toContain("Rochdale: 6");
     // The sentence the line break after "from" split is read whole.
@@ -79,6 +84,10 @@ describe("a count is of what the question asks, said of it", () => {
     const b = await statsBot();
     // 35 children were matched with adoptive parents, which is not adopted; 40 counts orders.
     expect(b.ask("How many children were adopted in Rochdale?").answered).toBe(false);
+    // A plan for adoption is no child adopted.
+    expect(b.ask("How many children were adopted in Rochdale?").text).not.toContain("13");
+    // "Children's" before the noun is whose managers they are: no children were counted.
+    expect(b.ask("How many children did inspectors speak to in Rochdale?").answered).toBe(false);
     // One care leaver's story counts no care leavers.
     expect(b.ask("How many care leavers does Rochdale support?").answered).toBe(false);
     // Social workers completing their first year are not social workers inspectors spoke to.

@@ -38,7 +38,7 @@ const SIF_TEAM = [
 describe("the lead inspector", () => {
   it("answers who led the inspection from the report's line naming the lead, in several wordings", async () => {
     const b = await bot({ "wokingham.txt": ILACS_COVER, "rochdale.txt": SIF_TEAM });
-    for (const q of ["Who led the Wokingham inspection?", "Who was the lead inspector for Wokingham?", "Who inspected Wokingham?", "Who was the HMI for Wokingham?", "Lead inspector for Wokingham", "Which inspector led the inspection of Wokingham?"]) {
+    for (const q of ["Who led the Wokingham inspection?", "Who was the lead inspector for Wokingham?", "Who inspected Wokingham?", "Who was the HMI for Wokingham?", "Lead inspector for Wokingham", "Which inspector led the inspection of Wokingham?", "Who was in charge of the Wokingham inspection?", "Who headed the inspection of Wokingham?"]) {
       const a = b.ask(q);
       expect(a.answered, q).toBe(true);
       expect(a.text, q).toContain("Sam Rivers");
@@ -49,6 +49,10 @@ describe("the lead inspector", () => {
     const sif = b.ask("Who led the inspection of Rochdale?");
     expect(sif.text).toContain("Ade Brook");
     expect(sif.text).not.toMatch(/Kim Lowe|board's chair|Child-led/);
+    // Asked for the deputy, the lead is not the answer.
+    const deputy = b.ask("Who was the deputy lead inspector in Rochdale?");
+    expect(deputy.text).not.toContain("Ade Brook");
+    expect(deputy.text).toContain("Kim Lowe");
   });
 
   it("says it does not know when the report names no lead, rather than quoting prose that says 'led'", async () => {
