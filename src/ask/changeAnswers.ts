@@ -57,6 +57,8 @@ function oneCouncil(q: Query, kb: KnowledgeBase, authority: string, done: Applie
   if (q.areas.length) done.slots.add("areas");
   // "Has anything changed in Dorset?": every area both inspections judge is compared.
   if (q.anyArea) done.slots.add("anyArea");
+  // "Portsmouth's children in care": words that also name an area are applied as the area; a 2009-12 service alone only to such inspections.
+  if (q.services.length && (reports.some((r) => r.inspection.framework === "SLAC") || !q.serviceOnly)) done.slots.add("services");
   if (q.change) done.slots.add("change");
   if (reports.length < 2) {
     const only = reports[0];
@@ -90,7 +92,8 @@ function oneCouncil(q: Query, kb: KnowledgeBase, authority: string, done: Applie
   const what = describeQuery(q, done, kb.lex);
   if (!compared) {
     const overall = reports.map((r) => `${inspectionWords(r)}: ${r.judgements.filter((j) => j.areaId === "overall-effectiveness").map((j) => `${j.service ? j.service.toLowerCase() + ", " : ""}${j.grade}`).join("; ") || "no overall effectiveness judgement I could read"}`);
-    return answer(q.text, "change", false, `${what}: I cannot compare ${authority}'s inspections.\n${lines.join("\n")}\nEach inspection's overall effectiveness, for reading side by side (not one scale):\n${overall.join("\n")}`);
+    const frameworks = new Set(reports.map((r) => r.inspection.framework)).size;
+    return answer(q.text, "change", false, `${what}: I cannot compare ${authority}'s inspections.\n${lines.join("\n")}\nEach inspection's overall effectiveness, for reading side by side${frameworks > 1 ? " (not one scale)" : ""}:\n${overall.join("\n")}`);
   }
   return answer(q.text, "change", true, `${what}.\n${lines.join("\n")}`, js);
 }
